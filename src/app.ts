@@ -1,0 +1,92 @@
+import { existsSync } from "node:fs";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { registerAuthRoutes } from "./auth/auth.routes.ts";
+import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
+import { registerHealthRoutes } from "./http/health.routes.ts";
+import { PUBLIC_ACTOR, type Actor } from "./auth/actor.ts";
+import type { App, AppDeps } from "./http/types.ts";
+import { registerOpinionRoutes, registerPublicOpinionRoutes } from "./opinions/opinions.routes.ts";
+import { registerUnitRoutes } from "./units/units.routes.ts";
+
+/** Largest JSON body accepted: an opinion of the maximum length with room to spare. */
+const BODY_LIMIT = 256 * 1024;
+
+/** Builds the Fastify application (not listening); tests call it with their own database. */
+export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions["logger"] } = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: deps.config.trustProxy,
+    // A malformed or over-long URL is refused before routing; keep even that in the error contract.
+    frameworkErrors: errorHandler,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  const actors = new WeakMap<object, Actor>();
+  app.decorateRequest("actor", {
+    getter() {
+      return actors.get(this) ?? PUBLIC_ACTOR;
+    },
+    setter(value: Actor) {
+      actors.set(this, value);
+    },
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "Lắng nghe API",
+        description: "Citizens' opinions to police units: intake, handling, answers.",
+        version: "0.1.0",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerHealthRoutes(app, deps);
+  registerUnitRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerPublicOpinionRoutes(app, deps);
+  registerOpinionRoutes(app, deps);
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  if (deps.webDistDir && existsSync(deps.webDistDir)) {
+    await app.register(fastifyStatic, { root: deps.webDistDir, wildcard: false, maxAge: "1h" });
+    app.setNotFoundHandler((request, reply) => {
+      const isApi = request.url.startsWith("/api/") || request.url === "/api" || request.url.startsWith("/healthz");
+      if (request.method !== "GET" || isApi) return notFoundHandler(request, reply);
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    });
+  } else {
+    app.setNotFoundHandler(notFoundHandler);
+  }
+  return app;
+}

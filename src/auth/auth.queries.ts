@@ -1,0 +1,137 @@
+import type { Executor } from "../db/index.ts";
+
+/** An active or inactive account by user name (case-insensitive). */
+export async function findUserByUsername(db: Executor, username: string) {
+  return db
+    .selectFrom("users as u")
+    .innerJoin("units as n", "n.id", "u.unit_id")
+    .select([
+      "u.id",
+      "u.username",
+      "u.display_name",
+      "u.password_hash",
+      "u.role",
+      "u.unit_id",
+      "u.is_active",
+      "n.name as unit_name",
+    ])
+    .where((eb) => eb(eb.fn("lower", ["u.username"]), "=", username.toLowerCase()))
+    .executeTakeFirst();
+}
+
+/** An account by id, with its unit's name. */
+export async function findUserById(db: Executor, id: string) {
+  return db
+    .selectFrom("users as u")
+    .innerJoin("units as n", "n.id", "u.unit_id")
+    .select(["u.id", "u.username", "u.display_name", "u.role", "u.unit_id", "u.is_active", "n.name as unit_name"])
+    .where("u.id", "=", id)
+    .executeTakeFirst();
+}
+
+/** The session with this token hash, joined with its active user. */
+export async function findSessionWithUser(db: Executor, tokenHash: string) {
+  return db
+    .selectFrom("sessions as s")
+    .innerJoin("users as u", "u.id", "s.user_id")
+    .innerJoin("units as n", "n.id", "u.unit_id")
+    .select([
+      "s.token_hash",
+      "s.created_at",
+      "s.last_seen_at",
+      "s.expires_at",
+      "u.id",
+      "u.username",
+      "u.display_name",
+      "u.role",
+      "u.unit_id",
+      "u.is_active",
+      "n.name as unit_name",
+    ])
+    .where("s.token_hash", "=", tokenHash)
+    .executeTakeFirst();
+}
+
+/** Stores a new session. */
+export async function insertSession(db: Executor, session: { tokenHash: string; userId: string; expiresAt: Date }) {
+  await db
+    .insertInto("sessions")
+    .values({ token_hash: session.tokenHash, user_id: session.userId, expires_at: session.expiresAt })
+    .execute();
+}
+
+/** Marks a session as used now and moves its expiry. */
+export async function touchSession(db: Executor, tokenHash: string, expiresAt: Date) {
+  await db
+    .updateTable("sessions")
+    .set({ last_seen_at: new Date(), expires_at: expiresAt })
+    .where("token_hash", "=", tokenHash)
+    .execute();
+}
+
+/** Ends a session. */
+export async function deleteSession(db: Executor, tokenHash: string) {
+  await db.deleteFrom("sessions").where("token_hash", "=", tokenHash).execute();
+}
+
+/** Removes sessions that expired before `now`. */
+export async function deleteExpiredSessions(db: Executor, now: Date) {
+  await db.deleteFrom("sessions").where("expires_at", "<", now).execute();
+}
+
+/** How many failed logins each key had since `since`. */
+export async function countLoginFailures(db: Executor, keys: string[], since: Date) {
+  const rows = await db
+    .selectFrom("login_failures")
+    .select(["key", (eb) => eb.fn.countAll<number>().as("failures")])
+    .where("key", "in", keys)
+    .where("at", ">=", since)
+    .groupBy("key")
+    .execute();
+  return new Map(rows.map((r) => [r.key, Number(r.failures)]));
+}
+
+/** Records a failed login under each key. */
+export async function insertLoginFailures(db: Executor, keys: string[]) {
+  await db
+    .insertInto("login_failures")
+    .values(keys.map((key) => ({ key })))
+    .execute();
+}
+
+/** Forgets the failures of a key after a successful login. */
+export async function deleteLoginFailures(db: Executor, key: string) {
+  await db.deleteFrom("login_failures").where("key", "=", key).execute();
+}
+
+/** The values of a new account. */
+export interface NewUserRow {
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  unitId: string;
+  role: "admin" | "leader" | "officer" | "inspector";
+}
+
+/** Inserts an account and returns its id. */
+export async function insertUser(db: Executor, user: NewUserRow): Promise<string> {
+  const row = await db
+    .insertInto("users")
+    .values({
+      username: user.username,
+      display_name: user.displayName,
+      password_hash: user.passwordHash,
+      unit_id: user.unitId,
+      role: user.role,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Display names of the given users, by id. */
+export async function listUserNames(db: Executor, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db.selectFrom("users").select(["id", "display_name"]).where("id", "in", ids).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

@@ -1,0 +1,168 @@
+import { hash, verify } from "@node-rs/argon2";
+import type { Executor } from "../db/index.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+import { hashToken, newToken } from "../crypto/keys.ts";
+import { AppError, unauthenticated } from "../http/errors.ts";
+import { normalizeText } from "../text/vietnamese.ts";
+import type { Role, UserActor } from "./actor.ts";
+import {
+  countLoginFailures,
+  deleteExpiredSessions,
+  deleteLoginFailures,
+  deleteSession,
+  findSessionWithUser,
+  findUserById,
+  findUserByUsername,
+  insertLoginFailures,
+  insertSession,
+  insertUser,
+  touchSession,
+} from "./auth.queries.ts";
+
+/** A session lasts this long without use … */
+export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+/** … and never longer than this after login. */
+export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
+/** Writes to refresh a session happen at most this often. */
+const SESSION_TOUCH_MS = 5 * 60 * 1000;
+
+/** Login throttling: failures allowed per (user name, address) and per address in the window. */
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILURES_PER_USER_AND_IP = 5;
+export const MAX_FAILURES_PER_IP = 30;
+
+// argon2id, OWASP's second recommended setting (19 MiB, 2 passes).
+const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+// Verified when the user does not exist, so that a wrong name costs as long as a wrong password.
+const DUMMY_HASH = await hash("langnghe-dummy-password", ARGON2_OPTIONS);
+
+/** Hashes a password with argon2id. */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+function toActor(row: {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  unit_id: string;
+  unit_name: string;
+}): UserActor {
+  return {
+    kind: "user",
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+  };
+}
+
+/**
+ * Checks a user name and password and opens a session. Refuses with 429 after too many failures for
+ * the same name from the same address (or from one address overall) in the window; every outcome is audited.
+ */
+export async function login({
+  db,
+  username,
+  password,
+  ip,
+  now = new Date(),
+}: {
+  db: Executor;
+  username: string;
+  password: string;
+  ip: string;
+  now?: Date;
+}): Promise<{ token: string; user: UserActor; expiresAt: Date }> {
+  const name = normalizeText(username).toLowerCase();
+  const userKey = `user:${name}|ip:${ip}`;
+  const ipKey = `ip:${ip}`;
+  const failures = await countLoginFailures(db, [userKey, ipKey], new Date(now.getTime() - LOGIN_WINDOW_MS));
+  if (
+    (failures.get(userKey) ?? 0) >= MAX_FAILURES_PER_USER_AND_IP ||
+    (failures.get(ipKey) ?? 0) >= MAX_FAILURES_PER_IP
+  ) {
+    throw new AppError(429, "auth.too_many_attempts", { params: { minutes: LOGIN_WINDOW_MS / 60000 } });
+  }
+  const user = await findUserByUsername(db, name);
+  const valid = await verify(user?.password_hash ?? DUMMY_HASH, password);
+  if (!user || !valid || !user.is_active) {
+    await insertLoginFailures(db, [userKey, ipKey]);
+    await recordAudit({
+      db,
+      actor: { kind: "public" },
+      action: "auth.login_failed",
+      entityType: "user",
+      entityId: user?.id ?? name,
+      ip,
+    });
+    throw new AppError(401, "auth.invalid_credentials");
+  }
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
+  const actor = toActor(user);
+  await deleteLoginFailures(db, userKey);
+  await insertSession(db, { tokenHash: hashToken(token), userId: user.id, expiresAt });
+  await recordAudit({ db, actor, action: "auth.login", entityType: "user", entityId: user.id, ip });
+  await deleteExpiredSessions(db, now);
+  return { token, user: actor, expiresAt };
+}
+
+/** Ends the session of `token` (no error if it is already gone). */
+export async function logout({ db, token }: { db: Executor; token: string }): Promise<void> {
+  await deleteSession(db, hashToken(token));
+}
+
+/**
+ * The user behind a session token. Throws 401 `auth.session_expired` for an expired session or a
+ * disabled account, 401 `auth.unauthenticated` for an unknown token. Slides the idle expiry.
+ */
+export async function resolveSession({
+  db,
+  token,
+  now = new Date(),
+}: {
+  db: Executor;
+  token: string;
+  now?: Date;
+}): Promise<UserActor> {
+  const tokenHash = hashToken(token);
+  const row = await findSessionWithUser(db, tokenHash);
+  if (!row) throw unauthenticated();
+  if (row.expires_at.getTime() <= now.getTime() || !row.is_active) {
+    await deleteSession(db, tokenHash);
+    throw unauthenticated("auth.session_expired");
+  }
+  if (now.getTime() - row.last_seen_at.getTime() > SESSION_TOUCH_MS) {
+    const absoluteEnd = row.created_at.getTime() + SESSION_ABSOLUTE_MS;
+    await touchSession(db, tokenHash, new Date(Math.min(now.getTime() + SESSION_IDLE_MS, absoluteEnd)));
+  }
+  return toActor(row);
+}
+
+/** Creates an officer's account (used by the demo seed and the CLI). Returns the new id. */
+export async function createUser({
+  db,
+  user,
+}: {
+  db: Executor;
+  user: { username: string; displayName: string; password: string; unitId: string; role: Role };
+}): Promise<string> {
+  return insertUser(db, {
+    username: normalizeText(user.username).toLowerCase(),
+    displayName: normalizeText(user.displayName),
+    passwordHash: await hashPassword(user.password),
+    unitId: user.unitId,
+    role: user.role,
+  });
+}
+
+/** The actor of an existing account (for jobs and the seed, which act as a user without a session). */
+export async function getUserActor({ db, userId }: { db: Executor; userId: string }): Promise<UserActor> {
+  const row = await findUserById(db, userId);
+  if (!row) throw new Error(`No user ${userId}`);
+  return toActor(row);
+}

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { login } from "../auth/auth.service.ts";
+import { openDb } from "../db/index.ts";
+import { runCli } from "./langnghe.ts";
+
+/** Runs the CLI in-process on an embedded database in a temporary DATA_DIR. */
+function cli(dataDir: string) {
+  return async (argv: string[], extraEnv: Record<string, string> = {}) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(argv, { DATA_DIR: dataDir, ...extraEnv }, { out: (l) => out.push(l), err: (l) => err.push(l) });
+    return { code, out: out.join("\n"), err: err.join("\n") };
+  };
+}
+
+describe("langnghe CLI", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "langnghe-cli-"));
+  const run = cli(dataDir);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("migrates, creates a unit and a user who can then log in", async () => {
+    expect((await run(["migrate"])).out).toMatch(/Applied: 0001_audit\.sql/);
+    expect((await run(["migrate"])).out).toBe("The database is up to date.");
+    const unit = await run(["create-unit", "--name", "Công an tỉnh Nghệ An", "--short-name", "CANA", "--level", "province", "--area-code", "40"]);
+    expect(unit.code).toBe(0);
+    expect(unit.out).toMatch(/^[0-9a-f-]{36}$/);
+    const user = await run(
+      ["create-user", "--username", "na.admin", "--name", "Quản trị Nghệ An", "--role", "admin", "--unit", unit.out],
+      { LANGNGHE_NEW_PASSWORD: "một-mật-khẩu-dài" },
+    );
+    expect(user.code).toBe(0);
+    const handle = await openDb({ kind: "pglite", dataDir });
+    try {
+      const session = await login({ db: handle.db, username: "na.admin", password: "một-mật-khẩu-dài", ip: "127.0.0.1" });
+      expect(session.user).toMatchObject({ role: "admin", unitId: unit.out, unitName: "Công an tỉnh Nghệ An" });
+    } finally {
+      await handle.close();
+    }
+    expect((await run(["seed", "--demo"])).code).toBe(2);
+  });
+
+  it.each([
+    [["frobnicate"], /unknown command "frobnicate"/],
+    [[], /no command given/],
+    [["create-user", "--username", "x"], /--role is required|LANGNGHE_NEW_PASSWORD/],
+    [["create-user", "--username", "x", "--name", "X", "--role", "chief", "--unit", "u"], /--role must be one of/],
+    [["create-unit", "--name", "X", "--short-name", "X", "--level", "commune", "--valid-from", "21/11/2026"], /yyyy-mm-dd/],
+    [["migrate", "--bogus"], /Unknown option '--bogus'/],
+  ])("refuses %j with a message and exit code 2", async (argv, message) => {
+    const result = await run(argv as string[]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(message);
+  });
+
+  it("refuses a unit of an unknown level or parent with exit code 1 and the database's reason", async () => {
+    const result = await run(["create-unit", "--name", "X", "--short-name", "X", "--level", "galaxy"]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/refused by the database/);
+  });
+
+  it("refuses a bad configuration with exit code 2 listing the problem", async () => {
+    const result = await run(["migrate"], { PORT: "not-a-port" });
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/PORT/);
+  });
+});

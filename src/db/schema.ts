@@ -1,0 +1,140 @@
+import type { ColumnType, Generated, JSONColumnType } from "kysely";
+
+/** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  details: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  ip: string | null;
+}
+
+export interface UnitLevelsTable {
+  code: string;
+  rank: number;
+  name_vi: string;
+  name_en: string;
+}
+
+export interface UnitsTable {
+  id: Generated<string>;
+  name: string;
+  short_name: string;
+  level_code: string;
+  parent_id: string | null;
+  area_code: string | null;
+  /** yyyy-mm-dd */
+  valid_from: string;
+  /** yyyy-mm-dd, last day of validity; null while the unit exists. */
+  valid_to: string | null;
+  search_key: string;
+  created_at: Timestamp;
+}
+
+export interface UnitSuccessorsTable {
+  unit_id: string;
+  successor_id: string;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  unit_id: string;
+  role: "admin" | "leader" | "officer" | "inspector";
+  is_active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  key: string;
+  at: Timestamp;
+}
+
+export interface OpinionsTable {
+  id: Generated<string>;
+  tracking_code: string;
+  unit_id: string;
+  channel: string;
+  kind: string;
+  status: string;
+  content: string;
+  search_text: string;
+  is_anonymous: boolean;
+  public_consent: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  urgency: Generated<string>;
+  answer_due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface DeadlineRulesTable {
+  kind: string;
+  urgency: string;
+  stage: string;
+  amount: number;
+  unit: "working_hours" | "working_days";
+}
+
+export interface OpinionContactsTable {
+  opinion_id: string;
+  ciphertext: string;
+  created_at: Timestamp;
+}
+
+export interface OpinionEventsTable {
+  id: Generated<number>;
+  opinion_id: string;
+  type: string;
+  from_status: string | null;
+  to_status: string;
+  actor_user_id: string | null;
+  at: Timestamp;
+}
+
+export interface OpinionAnswersTable {
+  id: Generated<string>;
+  opinion_id: string;
+  content: string;
+  author_id: string;
+  created_at: Timestamp;
+}
+
+/** Every table, as Kysely sees it (snake_case, as in the migrations). */
+export interface Database {
+  audit_log: AuditLogTable;
+  unit_levels: UnitLevelsTable;
+  units: UnitsTable;
+  unit_successors: UnitSuccessorsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  opinions: OpinionsTable;
+  opinion_contacts: OpinionContactsTable;
+  opinion_events: OpinionEventsTable;
+  opinion_answers: OpinionAnswersTable;
+  deadline_rules: DeadlineRulesTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at: Timestamp;
+}

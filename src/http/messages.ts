@@ -1,0 +1,108 @@
+/** Every message the API can send, in Vietnamese (default) and English, by stable code. */
+export const MESSAGES = {
+  "request.malformed_json": {
+    vi: "Dữ liệu gửi lên không phải JSON hợp lệ.",
+    en: "The request body is not valid JSON.",
+  },
+  "request.unsupported_media_type": {
+    vi: "Định dạng dữ liệu không được hỗ trợ; hãy gửi JSON (application/json).",
+    en: "Unsupported content type; send JSON (application/json).",
+  },
+  "request.too_large": {
+    vi: "Dữ liệu gửi lên quá lớn.",
+    en: "The request body is too large.",
+  },
+  "request.rate_limited": {
+    vi: "Bạn gửi quá nhiều yêu cầu. Vui lòng thử lại sau {{seconds}} giây.",
+    en: "Too many requests. Please try again in {{seconds}} seconds.",
+  },
+  "request.invalid": {
+    vi: "Yêu cầu không hợp lệ.",
+    en: "The request is invalid.",
+  },
+  "route.not_found": {
+    vi: "Không tìm thấy địa chỉ yêu cầu.",
+    en: "No such endpoint.",
+  },
+  "server.internal": {
+    vi: "Hệ thống gặp sự cố. Vui lòng thử lại sau; sự cố đã được ghi lại.",
+    en: "Something went wrong on our side. Please try again later; the problem has been logged.",
+  },
+  "server.unavailable": {
+    vi: "Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau.",
+    en: "The service cannot reach its database right now. Please try again later.",
+  },
+  "validation.invalid": {
+    vi: "Trường “{{field}}” không hợp lệ: {{detail}}",
+    en: "The field “{{field}}” is invalid: {{detail}}",
+  },
+  "auth.invalid_credentials": {
+    vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
+    en: "Wrong user name or password.",
+  },
+  "auth.too_many_attempts": {
+    vi: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {{minutes}} phút.",
+    en: "Too many failed logins. Please try again in {{minutes}} minutes.",
+  },
+  "auth.unauthenticated": {
+    vi: "Vui lòng đăng nhập.",
+    en: "Please log in.",
+  },
+  "auth.session_expired": {
+    vi: "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.",
+    en: "Your session has expired. Please log in again.",
+  },
+  "auth.forbidden": {
+    vi: "Bạn không có quyền thực hiện thao tác này.",
+    en: "You are not allowed to do this.",
+  },
+  "auth.csrf": {
+    vi: "Yêu cầu bị từ chối vì không đến từ trang của hệ thống.",
+    en: "The request was refused because it did not come from this site.",
+  },
+  "unit.not_found": {
+    vi: "Không tìm thấy đơn vị đã chọn.",
+    en: "The selected unit does not exist.",
+  },
+  "unit.inactive": {
+    vi: "Đơn vị đã chọn không còn hoạt động; vui lòng chọn đơn vị hiện nay.",
+    en: "The selected unit no longer exists; please choose a current unit.",
+  },
+  "opinion.not_found": {
+    vi: "Không tìm thấy ý kiến. Hãy kiểm tra lại mã tra cứu.",
+    en: "No opinion found. Please check the tracking code.",
+  },
+  "opinion.contact_with_anonymous": {
+    vi: "Ý kiến ẩn danh không kèm thông tin liên hệ; hãy bỏ chọn ẩn danh hoặc xóa thông tin liên hệ.",
+    en: "An anonymous opinion cannot carry contact details; untick anonymous or remove the contact details.",
+  },
+  "opinion.invalid_transition": {
+    vi: "Không thể thực hiện thao tác này khi ý kiến đang ở trạng thái “{{status}}”.",
+    en: "This action is not possible while the opinion is “{{status}}”.",
+  },
+  "opinion.no_contact": {
+    vi: "Ý kiến này không có thông tin liên hệ (gửi ẩn danh).",
+    en: "This opinion has no contact details (sent anonymously).",
+  },
+  "opinion.invalid_cursor": {
+    vi: "Con trỏ phân trang không hợp lệ.",
+    en: "The pagination cursor is invalid.",
+  },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+/** A stable error code. */
+export type MessageCode = keyof typeof MESSAGES;
+
+/** A language the product speaks. */
+export type Language = "vi" | "en";
+
+/** The message for `code` in `lang`, with `{{name}}` placeholders filled from `params`. */
+export function translate(
+  code: MessageCode,
+  lang: Language,
+  params: Record<string, string | number> = {},
+): string {
+  return MESSAGES[code][lang].replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
+    String(params[name] ?? ""),
+  );
+}

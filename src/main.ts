@@ -1,0 +1,92 @@
+import { fileURLToPath } from "node:url";
+import { buildApp } from "./app.ts";
+import { ConfigError, loadConfig, resolveSecret, type Config } from "./config.ts";
+import { deriveKeys } from "./crypto/keys.ts";
+import { openDb } from "./db/index.ts";
+import { DataDirLockedError } from "./db/lock.ts";
+import { migrate, MigrationError } from "./db/migrate.ts";
+import { DEMO_USERS, DEMO_UNIT_IDS, seedDemo } from "./db/seed-demo.ts";
+import { hasNoUnits } from "./units/units.service.ts";
+
+const WEB_DIST_DIR = fileURLToPath(new URL("../web/dist/", import.meta.url));
+
+/** Starts the whole product: database, migrations, demo data on a fresh embedded database, HTTP. */
+export async function start(config: Config, { demo = false }: { demo?: boolean } = {}) {
+  const embedded = !config.databaseUrl;
+  const handle = await openDb(
+    config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dataDir: config.dataDir },
+  );
+  const keys = deriveKeys(resolveSecret(config));
+  try {
+    await migrate(handle.db);
+    if ((embedded || demo) && (await hasNoUnits({ db: handle.db }))) {
+      const { password } = await seedDemo({ db: handle.db, keys, password: config.demoPassword });
+      printDemoLogins(config.demoPassword ? "(DEMO_PASSWORD)" : password);
+    }
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  const app = await buildApp(
+    { db: handle.db, engine: handle.engine, keys, config, webDistDir: WEB_DIST_DIR },
+    { logger: { level: config.logLevel } },
+  );
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  console.log(`\nLắng nghe is running on ${handle.engine}: http://localhost:${port}\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal} received: shutting down…`);
+    await app.close();
+    await handle.close();
+    console.log("Stopped cleanly.");
+  };
+  return { app, stop, port };
+}
+
+function printDemoLogins(password: string) {
+  console.log("\nDemo data created (Công an tỉnh Thanh Hóa). Demo logins / Tài khoản demo:");
+  for (const user of DEMO_USERS) console.log(`  ${user.username.padEnd(14)} ${user.role.padEnd(9)} password: ${password}`);
+  console.log(`  QR link of Công an xã Thiệu Hóa: /?unit=${DEMO_UNIT_IDS.thieuHoa}`);
+  console.log("  This password is shown only once. / Mật khẩu chỉ hiển thị một lần.\n");
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  try {
+    const { stop } = await start(config, { demo: process.argv.includes("--demo") });
+    // `on`, not `once`: a second Ctrl-C (or a signal relayed by a wrapper) must not kill a shutdown in progress.
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.on(signal, () => {
+        stop(signal).then(
+          () => process.exit(0),
+          (error: unknown) => {
+            console.error(error);
+            process.exit(1);
+          },
+        );
+      });
+    }
+  } catch (error) {
+    if (error instanceof DataDirLockedError || error instanceof MigrationError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -1,0 +1,247 @@
+import { sql, type ExpressionBuilder } from "kysely";
+import type { Database, Executor } from "../db/index.ts";
+
+/** The values of a new opinion row. */
+export interface NewOpinionRow {
+  trackingCode: string;
+  unitId: string;
+  channel: string;
+  kind: string;
+  status: string;
+  content: string;
+  searchText: string;
+  isAnonymous: boolean;
+  publicConsent: boolean;
+  urgency: string;
+  answerDueAt: Date | null;
+}
+
+/** The audit entry written with a record, as the audit domain builds it (`auditEntryFor`). */
+export interface AuditColumns {
+  actorUserId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  details: Record<string, unknown>;
+  ip: string | null;
+}
+
+/** A received opinion with what is stored beside it: encrypted contact details, the actor, the audit entry. */
+export type ReceivedOpinionRow = NewOpinionRow & {
+  contactCiphertext: string | null;
+  actorUserId: string | null;
+  audit: AuditColumns;
+};
+
+/**
+ * Stores received opinions in one statement (atomic, one round trip): each opinion — only if its unit is
+ * valid on `day` — its encrypted contact details when given, the first step of its timeline and its audit
+ * entry. Returns, in input order, the stored id and time, or undefined for an opinion whose unit is
+ * unknown or not valid on `day` (nothing of it is stored).
+ */
+export async function insertReceivedOpinions(
+  db: Executor,
+  { day, rows }: { day: string; rows: ReceivedOpinionRow[] },
+): Promise<({ id: string; created_at: Date } | undefined)[]> {
+  const column = <T>(pick: (row: ReceivedOpinionRow) => T) => rows.map(pick);
+  const result = await sql<{ id: string; tracking_code: string; created_at: Date }>`
+    WITH input AS (
+      SELECT * FROM unnest(
+        ${column((r) => r.trackingCode)}::text[], ${column((r) => r.unitId)}::uuid[],
+        ${column((r) => r.channel)}::text[], ${column((r) => r.kind)}::text[], ${column((r) => r.status)}::text[],
+        ${column((r) => r.content)}::text[], ${column((r) => r.searchText)}::text[],
+        ${column((r) => r.isAnonymous)}::boolean[], ${column((r) => r.publicConsent)}::boolean[],
+        ${column((r) => r.urgency)}::text[], ${column((r) => r.answerDueAt?.toISOString() ?? null)}::timestamptz[],
+        ${column((r) => r.contactCiphertext)}::text[], ${column((r) => r.actorUserId)}::uuid[],
+        ${column((r) => r.audit.actorUserId)}::uuid[], ${column((r) => r.audit.actorLabel)}::text[],
+        ${column((r) => r.audit.action)}::text[], ${column((r) => r.audit.entityType)}::text[],
+        ${column((r) => JSON.stringify(r.audit.details))}::jsonb[], ${column((r) => r.audit.ip)}::text[]
+      ) WITH ORDINALITY AS t(tracking_code, unit_id, channel, kind, status, content, search_text, is_anonymous,
+        public_consent, urgency, answer_due_at, ciphertext, actor_user_id, audit_actor_user_id, audit_actor_label, audit_action,
+        audit_entity_type, audit_details, audit_ip, ord)
+    ), valid AS (
+      SELECT input.* FROM input
+      JOIN units u ON u.id = input.unit_id AND u.valid_from <= ${day} AND (u.valid_to IS NULL OR u.valid_to >= ${day})
+    ), opinion AS (
+      INSERT INTO opinions (tracking_code, unit_id, channel, kind, status, content, search_text, is_anonymous,
+        public_consent, urgency, answer_due_at)
+      SELECT tracking_code, unit_id, channel, kind, status, content, search_text, is_anonymous, public_consent,
+        urgency, answer_due_at
+      FROM valid ORDER BY ord
+      RETURNING id, tracking_code, created_at
+    ), contact AS (
+      INSERT INTO opinion_contacts (opinion_id, ciphertext)
+      SELECT o.id, v.ciphertext FROM opinion o JOIN valid v USING (tracking_code) WHERE v.ciphertext IS NOT NULL
+    ), event AS (
+      INSERT INTO opinion_events (opinion_id, type, from_status, to_status, actor_user_id)
+      SELECT o.id, 'received', NULL, v.status, v.actor_user_id FROM opinion o JOIN valid v USING (tracking_code)
+    ), audit AS (
+      INSERT INTO audit_log (actor_user_id, actor_label, action, entity_type, entity_id, details, ip)
+      SELECT v.audit_actor_user_id, v.audit_actor_label, v.audit_action, v.audit_entity_type, o.id::text,
+             v.audit_details, v.audit_ip
+      FROM opinion o JOIN valid v USING (tracking_code)
+    )
+    SELECT id, tracking_code, created_at FROM opinion`.execute(db);
+  const stored = new Map(result.rows.map((r) => [r.tracking_code, { id: r.id, created_at: r.created_at }]));
+  return rows.map((row) => stored.get(row.trackingCode));
+}
+
+/** The encrypted contact details of an opinion, if any. */
+export async function findOpinionContact(db: Executor, opinionId: string) {
+  return db
+    .selectFrom("opinion_contacts")
+    .select("ciphertext")
+    .where("opinion_id", "=", opinionId)
+    .executeTakeFirst();
+}
+
+/** Appends a step to the opinion's timeline. */
+export async function insertOpinionEvent(
+  db: Executor,
+  event: { opinionId: string; type: string; fromStatus: string | null; toStatus: string; actorUserId: string | null },
+) {
+  await db
+    .insertInto("opinion_events")
+    .values({
+      opinion_id: event.opinionId,
+      type: event.type,
+      from_status: event.fromStatus,
+      to_status: event.toStatus,
+      actor_user_id: event.actorUserId,
+    })
+    .execute();
+}
+
+/** In one of `openStatuses` after its answer deadline at `now` (OVERDUE is computed, never stored). */
+function isOverdue(
+  eb: ExpressionBuilder<Database & { o: Database["opinions"] }, "o">,
+  { now, openStatuses }: { now: Date; openStatuses: readonly string[] },
+) {
+  return eb.and([eb("o.status", "in", [...openStatuses]), eb("o.answer_due_at", "<", now)]);
+}
+
+/** The deadline rules, as configured. */
+export async function listDeadlineRules(db: Executor) {
+  return db.selectFrom("deadline_rules").select(["kind", "urgency", "stage", "amount", "unit"]).execute();
+}
+
+const opinionColumns = [
+  "o.id",
+  "o.tracking_code",
+  "o.unit_id",
+  "o.channel",
+  "o.kind",
+  "o.status",
+  "o.content",
+  "o.is_anonymous",
+  "o.public_consent",
+  "o.created_at",
+  "o.answered_at",
+  "o.urgency",
+  "o.answer_due_at",
+  "n.name as unit_name",
+] as const;
+
+function selectOpinions(db: Executor) {
+  return db
+    .selectFrom("opinions as o")
+    .innerJoin("units as n", "n.id", "o.unit_id")
+    .select(opinionColumns)
+    .select((eb) =>
+      eb.exists(eb.selectFrom("opinion_contacts as c").select("c.opinion_id").whereRef("c.opinion_id", "=", "o.id")).as(
+        "has_contact",
+      ),
+    );
+}
+
+/** An opinion by id, with its unit's name. */
+export async function findOpinionById(db: Executor, id: string) {
+  return selectOpinions(db).where("o.id", "=", id).executeTakeFirst();
+}
+
+/** An opinion by its canonical tracking code, with its unit's name. */
+export async function findOpinionByTrackingCode(db: Executor, trackingCode: string) {
+  return selectOpinions(db).where("o.tracking_code", "=", trackingCode).executeTakeFirst();
+}
+
+/** The timeline of an opinion, oldest first, with the acting user's display name. */
+export async function listOpinionEvents(db: Executor, opinionId: string) {
+  return db
+    .selectFrom("opinion_events as e")
+    .leftJoin("users as u", "u.id", "e.actor_user_id")
+    .select(["e.type", "e.from_status", "e.to_status", "e.at", "u.display_name as actor_name"])
+    .where("e.opinion_id", "=", opinionId)
+    .orderBy("e.at")
+    .orderBy("e.id")
+    .execute();
+}
+
+/** The answers to an opinion, oldest first, with the author's display name. */
+export async function listOpinionAnswers(db: Executor, opinionId: string) {
+  return db
+    .selectFrom("opinion_answers as a")
+    .innerJoin("users as u", "u.id", "a.author_id")
+    .select(["a.id", "a.content", "a.created_at", "u.display_name as author_name"])
+    .where("a.opinion_id", "=", opinionId)
+    .orderBy("a.created_at")
+    .execute();
+}
+
+/**
+ * A page of opinions of the given units, newest first; with `afterId`, the page after that opinion
+ * (keyset on `(created_at, id)`, compared in SQL so that microseconds are not lost).
+ */
+export async function listOpinionsOfUnits(
+  db: Executor,
+  filter: {
+    unitIds: string[];
+    status?: string;
+    overdue?: { now: Date; openStatuses: readonly string[] };
+    afterId?: string;
+    limit: number;
+  },
+) {
+  let query = selectOpinions(db)
+    .where("o.unit_id", "=", sql<string>`ANY(${sql.val(filter.unitIds)}::uuid[])`)
+    .orderBy("o.created_at", "desc")
+    .orderBy("o.id", "desc")
+    .limit(filter.limit);
+  if (filter.status) query = query.where("o.status", "=", filter.status);
+  if (filter.overdue) {
+    const overdue = filter.overdue;
+    query = query.where((eb) => isOverdue(eb, overdue));
+  }
+  if (filter.afterId) {
+    query = query.where(
+      sql<boolean>`(o.created_at, o.id) < (SELECT p.created_at, p.id FROM opinions p WHERE p.id = ${filter.afterId})`,
+    );
+  }
+  return query.execute();
+}
+
+/** Moves an opinion from `fromStatus` to `toStatus`; false when its status changed meanwhile. */
+export async function updateOpinionStatus(
+  db: Executor,
+  change: { id: string; fromStatus: string; toStatus: string; answeredAt?: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("opinions")
+    .set({
+      status: change.toStatus,
+      updated_at: new Date(),
+      ...(change.answeredAt ? { answered_at: change.answeredAt } : {}),
+    })
+    .where("id", "=", change.id)
+    .where("status", "=", change.fromStatus)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Stores an answer; returns its id and time. */
+export async function insertOpinionAnswer(db: Executor, answer: { opinionId: string; content: string; authorId: string }) {
+  return db
+    .insertInto("opinion_answers")
+    .values({ opinion_id: answer.opinionId, content: answer.content, author_id: answer.authorId })
+    .returning(["id", "created_at"])
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,110 @@
+import { sql } from "kysely";
+import type { Executor } from "../db/index.ts";
+
+/** Units valid on `day` (yyyy-mm-dd), with their level's names and rank. */
+export async function listUnitsValidOn(db: Executor, day: string) {
+  return db
+    .selectFrom("units as u")
+    .innerJoin("unit_levels as l", "l.code", "u.level_code")
+    .select([
+      "u.id",
+      "u.name",
+      "u.short_name",
+      "u.level_code",
+      "u.parent_id",
+      "u.area_code",
+      "l.rank",
+      "l.name_vi as level_name_vi",
+      "l.name_en as level_name_en",
+    ])
+    .where("u.valid_from", "<=", day)
+    .where((eb) => eb.or([eb("u.valid_to", "is", null), eb("u.valid_to", ">=", day)]))
+    .execute();
+}
+
+/** One unit with its validity period, or undefined. */
+export async function findUnitById(db: Executor, id: string) {
+  return db
+    .selectFrom("units")
+    .select(["id", "name", "short_name", "level_code", "parent_id", "valid_from", "valid_to"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+/** The ids of a unit and of every unit below it, at any date (historical units included). */
+export async function listSubtreeUnitIds(db: Executor, rootId: string): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    WITH RECURSIVE subtree(id) AS (
+      SELECT id FROM units WHERE id = ${rootId}
+      UNION
+      SELECT u.id FROM units u JOIN subtree s ON u.parent_id = s.id
+    )
+    SELECT id FROM subtree`.execute(db);
+  return result.rows.map((r) => r.id);
+}
+
+/** Whether `unitId` is `rootId` or lies below it. */
+export async function isUnitInSubtree(db: Executor, rootId: string, unitId: string): Promise<boolean> {
+  const result = await sql<{ found: boolean }>`
+    WITH RECURSIVE ancestors(id, parent_id) AS (
+      SELECT id, parent_id FROM units WHERE id = ${unitId}
+      UNION
+      SELECT u.id, u.parent_id FROM units u JOIN ancestors a ON u.id = a.parent_id
+    )
+    SELECT EXISTS (SELECT 1 FROM ancestors WHERE id = ${rootId}) AS found`.execute(db);
+  return result.rows[0]?.found === true;
+}
+
+/** The values of a new unit row. */
+export interface NewUnitRow {
+  id?: string;
+  name: string;
+  shortName: string;
+  levelCode: string;
+  parentId: string | null;
+  areaCode: string | null;
+  validFrom: string;
+  validTo: string | null;
+  searchKey: string;
+}
+
+/** Inserts a unit and returns its id. */
+export async function insertUnit(db: Executor, unit: NewUnitRow): Promise<string> {
+  const row = await db
+    .insertInto("units")
+    .values({
+      ...(unit.id ? { id: unit.id } : {}),
+      name: unit.name,
+      short_name: unit.shortName,
+      level_code: unit.levelCode,
+      parent_id: unit.parentId,
+      area_code: unit.areaCode,
+      valid_from: unit.validFrom,
+      valid_to: unit.validTo,
+      search_key: unit.searchKey,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Records that `successorId` took over the data of `unitId`. */
+export async function insertUnitSuccessor(db: Executor, unitId: string, successorId: string) {
+  await db.insertInto("unit_successors").values({ unit_id: unitId, successor_id: successorId }).execute();
+}
+
+/** The successors of a unit. */
+export async function listSuccessorIds(db: Executor, unitId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("unit_successors")
+    .select("successor_id")
+    .where("unit_id", "=", unitId)
+    .execute();
+  return rows.map((r) => r.successor_id);
+}
+
+/** How many units exist, at any date. */
+export async function countUnits(db: Executor): Promise<number> {
+  const row = await db.selectFrom("units").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,42 @@
+import { lazy } from "react";
+import { Outlet, Route, Routes } from "react-router";
+import { RequireOfficer } from "../features/auth/components/RequireOfficer";
+import { NotFoundPage } from "../pages/NotFoundPage";
+import { SubmitOpinionPage } from "../pages/SubmitOpinionPage";
+import { TrackOpinionPage } from "../pages/TrackOpinionPage";
+import { AppLayout } from "./AppLayout";
+
+// Officer pages load on demand: a citizen on a phone never downloads the console.
+const LoginPage = lazy(() => import("../pages/LoginPage").then((module) => ({ default: module.LoginPage })));
+const ConsoleInboxPage = lazy(() =>
+  import("../pages/ConsoleInboxPage").then((module) => ({ default: module.ConsoleInboxPage })),
+);
+const ConsoleOpinionPage = lazy(() =>
+  import("../pages/ConsoleOpinionPage").then((module) => ({ default: module.ConsoleOpinionPage })),
+);
+
+/** Every route of the web app. */
+export function AppRouter() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<SubmitOpinionPage />} />
+        <Route path="track" element={<TrackOpinionPage />} />
+        <Route path="track/:code" element={<TrackOpinionPage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route
+          path="console"
+          element={
+            <RequireOfficer>
+              <Outlet />
+            </RequireOfficer>
+          }
+        >
+          <Route index element={<ConsoleInboxPage />} />
+          <Route path="opinions/:id" element={<ConsoleOpinionPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

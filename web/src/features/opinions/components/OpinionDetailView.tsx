@@ -1,0 +1,113 @@
+import { Anchor, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { isApiError } from "../../../app/api-client";
+import { DateTime } from "../../../ui/DateTime";
+import { DueDate } from "../../../ui/DueDate";
+import { Fact } from "../../../ui/Fact";
+import { ErrorAlert } from "../../../ui/ErrorAlert";
+import { LoadingState } from "../../../ui/LoadingState";
+import { isKnownChannel } from "../channels";
+import { useOpinion } from "../hooks/useOpinion";
+import { AnswerForm } from "./AnswerForm";
+import { AnswerList } from "./AnswerList";
+import { ContactReveal } from "./ContactReveal";
+import { OpinionTimeline } from "./OpinionTimeline";
+import { StatusBadge } from "./StatusBadge";
+
+/** An opinion as the officer sees it: facts, content, timeline, answers, contact and answer form. */
+export function OpinionDetailView({ opinionId }: { opinionId: string }) {
+  const { t } = useTranslation();
+  const { data: opinion, error, isPending } = useOpinion(opinionId);
+  const [answerSent, setAnswerSent] = useState(false);
+
+  if (isPending) return <LoadingState label={t("common.loading")} />;
+  if (error) {
+    const title = isApiError(error) && error.code === "opinion.not_found" ? t("detail.notFound") : t("detail.loadError");
+    return <ErrorAlert title={title}>{error.message}</ErrorAlert>;
+  }
+
+  const channel = isKnownChannel(opinion.channel) ? t(`channel.${opinion.channel}`) : opinion.channel;
+
+  return (
+    <Stack gap="xl">
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="detail-summary-title">
+        <Stack gap="sm">
+          <Group gap="sm" justify="space-between" wrap="wrap">
+            <Title order={2} id="detail-summary-title">
+              {t("opinion.trackingCode")}:{" "}
+              <span className="code" translate="no" data-testid="detail-code">
+                {opinion.trackingCode}
+              </span>
+            </Title>
+            <StatusBadge status={opinion.status} size="lg" />
+          </Group>
+          <dl className="facts">
+            <Fact label={t("opinion.kind")}>{t(`kind.${opinion.kind}`, { defaultValue: opinion.kind })}</Fact>
+            <Fact label={t("opinion.channel")}>{channel}</Fact>
+            <Fact label={t("opinion.unit")}>{opinion.unitName}</Fact>
+            <Fact label={t("opinion.createdAt")}><DateTime value={opinion.createdAt} /></Fact>
+            <Fact label={t("opinion.answerDueAt")}>
+              <DueDate value={opinion.answerDueAt} isOverdue={opinion.isOverdue} overdueLabel={t("opinion.overdue")} />
+            </Fact>
+            <Fact label={t("opinion.sender")}>{opinion.isAnonymous ? t("opinion.anonymous") : opinion.hasContact ? t("opinion.withContact") : t("opinion.noContact")}</Fact>
+            <Fact label={t("opinion.publicConsent")}>{opinion.publicConsent ? t("common.yes") : t("common.no")}</Fact>
+          </dl>
+        </Stack>
+      </Paper>
+
+      <section aria-labelledby="detail-content-title">
+        <Title order={2} id="detail-content-title" mb="xs">
+          {t("opinion.content")}
+        </Title>
+        <Paper withBorder p="md" radius="md">
+          <Text className="prewrap" data-testid="detail-content">
+            {opinion.content}
+          </Text>
+        </Paper>
+      </section>
+
+      {opinion.canViewContact && (
+        <section aria-labelledby="detail-contact-title">
+          <Title order={2} id="detail-contact-title" mb="xs">
+            {t("contact.title")}
+          </Title>
+          {opinion.hasContact ? <ContactReveal opinionId={opinion.id} /> : <Text>{t("contact.noneGiven")}</Text>}
+        </section>
+      )}
+
+      <section aria-labelledby="detail-answers-title">
+        <Title order={2} id="detail-answers-title" mb="xs">
+          {t("opinion.answers")}
+        </Title>
+        <AnswerList answers={opinion.answers} />
+      </section>
+
+      {opinion.canAnswer && (
+        <section aria-labelledby="detail-answer-form-title">
+          <Title order={2} id="detail-answer-form-title" mb="xs">
+            {t("answer.title")}
+          </Title>
+          <AnswerForm opinionId={opinion.id} onSent={() => setAnswerSent(true)} />
+        </section>
+      )}
+      <Text role="status" aria-live="polite" c="police.8" fw={600}>
+        {answerSent ? t("answer.sent") : ""}
+      </Text>
+
+      <section aria-labelledby="detail-history-title">
+        <Title order={2} id="detail-history-title" mb="sm">
+          {t("opinion.history")}
+        </Title>
+        <OpinionTimeline history={opinion.history} showActors labelledBy="detail-history-title" />
+      </section>
+
+      <div>
+        <Anchor component={Link} to="/console">
+          {t("detail.back")}
+        </Anchor>
+      </div>
+    </Stack>
+  );
+}

@@ -1,0 +1,259 @@
+import { Button, Checkbox, Fieldset, Radio, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { isApiError } from "../../../app/api-client";
+import { ErrorAlert } from "../../../ui/ErrorAlert";
+import { Notice } from "../../../ui/Notice";
+import { UnitPicker } from "../../units/components/UnitPicker";
+import { MAX_CONTENT_LENGTH, OPINION_KINDS, type OpinionKind, type SubmitOpinionBody, type SubmitOpinionReceipt } from "../api";
+import { useSubmitOpinion } from "../hooks/useSubmitOpinion";
+import {
+  fieldFromServer,
+  normaliseContent,
+  validateSubmission,
+  type SubmitErrorKey,
+  type SubmitField,
+} from "../submit-validation";
+
+/** DOM ids of the fields, used to focus the first invalid one and by the error summary's links. */
+const FIELD_IDS: Record<SubmitField, string> = {
+  unitId: "opinion-unit",
+  kind: "opinion-kind-reflection",
+  content: "opinion-content",
+  contactName: "opinion-contact-name",
+  contactPhone: "opinion-contact-phone",
+  contactEmail: "opinion-contact-email",
+  publicConsent: "opinion-public-consent",
+};
+
+/** Order in which errors are listed and focused: the order of the form. */
+const FIELD_ORDER: SubmitField[] = ["unitId", "kind", "content", "contactName", "contactPhone", "contactEmail", "publicConsent"];
+
+type Identity = "anonymous" | "contact";
+
+interface ServerError {
+  field: SubmitField | undefined;
+  message: string;
+}
+
+interface SubmitOpinionFormProps {
+  /** Unit brought by a QR code (`?unit=<id>`). */
+  presetUnitId: string | null;
+  onSubmitted: (receipt: SubmitOpinionReceipt) => void;
+}
+
+function focusField(field: SubmitField): void {
+  // Wait a tick: the field may only now be rendered (the QR unit card turns into the picker).
+  window.setTimeout(() => document.getElementById(FIELD_IDS[field])?.focus(), 0);
+}
+
+/**
+ * The citizen's form: unit, kind, content, anonymous or with contact details, consent to publish.
+ * Checks what the server checks before sending, and shows the server's errors on their fields.
+ */
+export function SubmitOpinionForm({ presetUnitId, onSubmitted }: SubmitOpinionFormProps) {
+  const { t } = useTranslation();
+  const mutation = useSubmitOpinion();
+  const [unitId, setUnitId] = useState<string | null>(presetUnitId);
+  const [kind, setKind] = useState<OpinionKind>("reflection");
+  const [content, setContent] = useState("");
+  const [identity, setIdentity] = useState<Identity>("anonymous");
+  const [contactName, setContactName] = useState("");
+  const [contactPhone, setContactPhone] = useState("");
+  const [contactEmail, setContactEmail] = useState("");
+  const [publicConsent, setPublicConsent] = useState(false);
+  const [attemptCount, setAttemptCount] = useState(0);
+  const hasAttempted = attemptCount > 0;
+  const [serverError, setServerError] = useState<ServerError | null>(null);
+
+  const isAnonymous = identity === "anonymous";
+  const contentLength = normaliseContent(content).length;
+  const clientErrors = validateSubmission({ unitId, content, isAnonymous, contactName, contactPhone, contactEmail });
+
+  const errorText = (key: SubmitErrorKey) => t(key, { max: MAX_CONTENT_LENGTH.toLocaleString("vi-VN"), length: contentLength });
+
+  const fieldError = (field: SubmitField): string | undefined => {
+    if (serverError?.field === field) return serverError.message;
+    const key = hasAttempted ? clientErrors[field] : undefined;
+    return key ? errorText(key) : undefined;
+  };
+
+  /** Wraps a setter so that editing a field clears a stale server error. */
+  const edited =
+    <T,>(setter: (value: T) => void) =>
+    (value: T) => {
+      setter(value);
+      if (serverError) setServerError(null);
+    };
+
+  const summary: { field: SubmitField | undefined; message: string }[] = [];
+  if (hasAttempted) {
+    for (const field of FIELD_ORDER) {
+      const message = fieldError(field);
+      if (message) summary.push({ field, message });
+    }
+  }
+  if (serverError && !serverError.field) summary.push({ field: undefined, message: serverError.message });
+
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setAttemptCount((count) => count + 1);
+    setServerError(null);
+    const firstInvalid = FIELD_ORDER.find((field) => clientErrors[field]);
+    if (firstInvalid) {
+      focusField(firstInvalid);
+      return;
+    }
+    const body: SubmitOpinionBody = {
+      unitId: unitId ?? "",
+      content: normaliseContent(content),
+      kind,
+      anonymous: isAnonymous,
+      publicConsent,
+    };
+    if (presetUnitId && unitId === presetUnitId) body.channel = "qr";
+    if (!isAnonymous) {
+      const contact = { name: normaliseContent(contactName), phone: contactPhone.trim(), email: contactEmail.trim() };
+      body.contact = Object.fromEntries(Object.entries(contact).filter(([, value]) => value !== ""));
+    }
+    mutation.mutate(body, {
+      onSuccess: onSubmitted,
+      onError: (error) => {
+        const field = isApiError(error) ? fieldFromServer(error.field) : undefined;
+        setServerError({ field, message: error.message });
+        if (field) focusField(field);
+      },
+    });
+  };
+
+  return (
+    <form onSubmit={handleSubmit} noValidate aria-label={t("submit.formName")}>
+      <Stack gap="lg">
+        {summary.length > 0 && (
+          // Keyed by attempt so that screen readers announce the summary again after each try.
+          <ErrorAlert key={attemptCount} title={t("submit.errorSummary")}>
+            <ul className="error-summary">
+              {summary.map(({ field, message }) => (
+                <li key={`${field ?? "form"}-${message}`}>
+                  {field ? <a href={`#${FIELD_IDS[field]}`}>{message}</a> : message}
+                </li>
+              ))}
+            </ul>
+          </ErrorAlert>
+        )}
+
+        <UnitPicker
+          value={unitId}
+          onChange={edited(setUnitId)}
+          error={fieldError("unitId")}
+          presetUnitId={presetUnitId}
+          inputId={FIELD_IDS.unitId}
+        />
+
+        <Radio.Group
+          label={t("submit.kind.label")}
+          value={kind}
+          onChange={(value) => edited(setKind)(value as OpinionKind)}
+          error={fieldError("kind")}
+        >
+          <Stack gap="sm" mt="xs">
+            {OPINION_KINDS.map((value) => (
+              <Radio
+                key={value}
+                id={`opinion-kind-${value}`}
+                value={value}
+                label={t(`kind.${value}`)}
+                description={t(`kindHint.${value}`)}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+
+        <Textarea
+          id={FIELD_IDS.content}
+          label={t("submit.content.label")}
+          placeholder={t("submit.content.placeholder")}
+          description={
+            <span className={contentLength > MAX_CONTENT_LENGTH ? "counter counter--over" : "counter"}>
+              {t("submit.content.counter", { length: contentLength.toLocaleString("vi-VN"), max: MAX_CONTENT_LENGTH.toLocaleString("vi-VN") })}
+            </span>
+          }
+          inputWrapperOrder={["label", "input", "description", "error"]}
+          value={content}
+          onChange={(event) => edited(setContent)(event.currentTarget.value)}
+          error={fieldError("content")}
+          required
+          autosize
+          minRows={6}
+          maxRows={16}
+        />
+
+        <Radio.Group
+          label={t("submit.identity.label")}
+          value={identity}
+          onChange={(value) => edited(setIdentity)(value as Identity)}
+        >
+          <Stack gap="sm" mt="xs">
+            <Radio id="opinion-identity-anonymous" value="anonymous" label={t("submit.identity.anonymous")} description={t("submit.identity.anonymousHint")} />
+            <Radio id="opinion-identity-contact" value="contact" label={t("submit.identity.contact")} description={t("submit.identity.contactHint")} />
+          </Stack>
+        </Radio.Group>
+
+        {isAnonymous ? (
+          <Notice tone="warning" title={t("submit.identity.anonymousWarningTitle")}>
+            {t("submit.identity.anonymousWarning")}
+          </Notice>
+        ) : (
+          <Fieldset legend={t("submit.contact.legend")} variant="filled">
+            <Stack gap="sm">
+              <Text size="sm">{t("submit.contact.hint")}</Text>
+              <TextInput
+                id={FIELD_IDS.contactName}
+                label={t("submit.contact.name")}
+                autoComplete="name"
+                value={contactName}
+                onChange={(event) => edited(setContactName)(event.currentTarget.value)}
+                error={fieldError("contactName")}
+              />
+              <TextInput
+                id={FIELD_IDS.contactPhone}
+                label={t("submit.contact.phone")}
+                type="tel"
+                inputMode="tel"
+                autoComplete="tel"
+                value={contactPhone}
+                onChange={(event) => edited(setContactPhone)(event.currentTarget.value)}
+                error={fieldError("contactPhone")}
+              />
+              <TextInput
+                id={FIELD_IDS.contactEmail}
+                label={t("submit.contact.email")}
+                type="email"
+                inputMode="email"
+                autoComplete="email"
+                value={contactEmail}
+                onChange={(event) => edited(setContactEmail)(event.currentTarget.value)}
+                error={fieldError("contactEmail")}
+              />
+            </Stack>
+          </Fieldset>
+        )}
+
+        <Checkbox
+          id={FIELD_IDS.publicConsent}
+          label={t("submit.consent.label")}
+          description={t("submit.consent.description")}
+          checked={publicConsent}
+          onChange={(event) => edited(setPublicConsent)(event.currentTarget.checked)}
+          error={fieldError("publicConsent")}
+        />
+
+        <div>
+          <Button type="submit" size="md" loading={mutation.isPending} fullWidth={false}>
+            {t("submit.submit")}
+          </Button>
+        </div>
+      </Stack>
+    </form>
+  );
+}
