@@ -7,7 +7,7 @@ import { createTestUnit } from "../../test/factories.ts";
 import { normalizeText } from "../text/vietnamese.ts";
 import { MAX_CONTENT_LENGTH } from "./opinions.schemas.ts";
 import { formatTrackingCode, parseTrackingCode } from "./opinions.tracking-code.ts";
-import { OPINION_CHANNELS, OPINION_KINDS } from "./opinions.workflow.ts";
+import { CITIZEN_CHANNELS, OPINION_KINDS } from "./opinions.workflow.ts";
 
 const ERROR_CODE = /^[a-z_]+(\.[a-z_]+)+$/;
 
@@ -129,7 +129,7 @@ describe.each(ENGINES)("public opinion intake under random input on %s", (engine
             unitId,
             content,
             kind: usually(fc.constantFrom(...OPINION_KINDS), fc.oneof(fc.constantFrom("complaint", "", "PRAISE"), wrongType)),
-            channel: usually(fc.constantFrom(...OPINION_CHANNELS), fc.oneof(fc.constantFrom("phone", "sms"), wrongType)),
+            channel: usually(fc.constantFrom(...CITIZEN_CHANNELS), fc.oneof(fc.constantFrom("phone", "forum", "import"), wrongType)),
             anonymous: usually(fc.boolean(), fc.oneof(fc.constantFrom("true", 0, 1), wrongType)),
             contact,
             publicConsent: usually(fc.boolean(), wrongType),

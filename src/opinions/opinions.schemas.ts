@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normalizeText } from "../text/vietnamese.ts";
-import { OPINION_CHANNELS, OPINION_KINDS, OPINION_STATUSES, OPINION_URGENCIES } from "./opinions.workflow.ts";
+import { CITIZEN_CHANNELS, OPINION_KINDS, OPINION_STATUSES, OPINION_URGENCIES } from "./opinions.workflow.ts";
 
 /** The longest opinion or answer accepted, in characters after normalisation. */
 export const MAX_CONTENT_LENGTH = 5000;
@@ -39,7 +39,7 @@ export const CreateOpinionBody = z.object({
   unitId: z.uuid(),
   content: Text(MAX_CONTENT_LENGTH),
   kind: z.enum(OPINION_KINDS).default("reflection"),
-  channel: z.enum(OPINION_CHANNELS).default("web"),
+  channel: z.enum(CITIZEN_CHANNELS).default("web"),
   anonymous: z.boolean().optional(),
   contact: ContactInput.optional(),
   publicConsent: z.boolean().default(false),

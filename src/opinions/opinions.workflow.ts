@@ -48,6 +48,24 @@ export type OpinionUrgency = (typeof OPINION_URGENCIES)[number];
 export const OPINION_KINDS = ["praise", "reflection", "recommendation", "question"] as const;
 export type OpinionKind = (typeof OPINION_KINDS)[number];
 
-/** Channels through which an opinion arrives (more come with offline intake). */
-export const OPINION_CHANNELS = ["web", "qr"] as const;
+/** Channels through which an opinion arrives (DOMAIN.md §3), recorded on every opinion. */
+export const OPINION_CHANNELS = [
+  "web",
+  "qr",
+  "forum",
+  "paper_form",
+  "q4_letter",
+  "letter",
+  "in_person",
+  "suggestion_box",
+  "hotline",
+  "email",
+  "zalo",
+  "import",
+  "media",
+  "other",
+] as const;
 export type OpinionChannel = (typeof OPINION_CHANNELS)[number];
+
+/** The channels a citizen's own submission can carry: the web form, or the same form opened from a QR code. */
+export const CITIZEN_CHANNELS = ["web", "qr"] as const satisfies readonly OpinionChannel[];
