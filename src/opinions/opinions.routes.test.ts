@@ -40,6 +40,17 @@ describe.each(ENGINES)("opinions routes on %s", (engine) => {
     expect(Object.keys(body).sort()).toEqual(["status", "trackingCode"]);
   });
 
+  it("keeps no trace of the citizen's address with an opinion, so anonymous stays anonymous", async () => {
+    const { trackingCode } = (
+      await submit({ unitId: commune.id, content: "Ý kiến ẩn danh về an ninh thôn 3." }, { "x-forwarded-for": "203.0.113.9" })
+    ).json();
+    const opinion = await t.db.selectFrom("opinions").select("id").where("tracking_code", "=", trackingCode.replaceAll("-", "")).executeTakeFirstOrThrow();
+    const entries = await t.db.selectFrom("audit_log").selectAll().where("entity_id", "=", opinion.id).execute();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ action: "opinion.create", actor_user_id: null, ip: null });
+    expect(JSON.stringify(entries)).not.toContain("127.0.0.1");
+  });
+
   it("stores text as NFC whatever form the citizen's phone sent", async () => {
     const nfd = "Thiệu Hóa có nhiều xe chạy quá tốc độ".normalize("NFD");
     const { trackingCode } = (await submit({ unitId: commune.id, content: nfd })).json();

@@ -80,7 +80,8 @@ export async function submitOpinion({
           action: "opinion.create",
           entityType: "opinion",
           details: { unitId: input.unitId, channel: input.channel, kind: input.kind, anonymous },
-          ip,
+          // A citizen's address would tie an anonymous opinion to a person: only users' addresses are kept.
+          ip: actor.kind === "user" ? ip : null,
         }),
       });
       if (!stored) {
