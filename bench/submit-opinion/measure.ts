@@ -26,6 +26,8 @@ export interface Options {
   duration: number;
   connections: number;
   warmup: number;
+  /** Baseline and product are measured alternately this many times; the verdict takes the median ratio. */
+  rounds: number;
   engines: Engine[];
   write: boolean;
 }
@@ -232,10 +234,18 @@ export interface Measured {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function measure(server: Server, engine: Engine, target: TargetName, options: Options): Promise<Measured> {
+/** Measures `target` once; `round` (1-based) keeps each round's request tags apart. */
+export async function measure(
+  server: Server,
+  engine: Engine,
+  target: TargetName,
+  options: Options,
+  round = 1,
+): Promise<Measured> {
   const port = target === "baseline" ? server.baselinePort : server.productPort;
   const path = target === "baseline" ? "/baseline" : "/api/public/opinions";
-  const code = `${engine === "pglite" ? "l" : "g"}${target === "baseline" ? "b" : "p"}`;
+  // Tags are lower-case letters: engine, target, round (a, b, c …).
+  const code = `${engine === "pglite" ? "l" : "g"}${target === "baseline" ? "b" : "p"}${String.fromCharCode(96 + round)}`;
   const label = `${engine} ${target}`;
   const common = { port, path, unitId: server.unitId, connections: options.connections };
 
@@ -342,8 +352,8 @@ export interface EngineResult {
   engine: Engine;
   serverVersion: string;
   burst: Burst;
-  baseline: Measured;
-  product: Measured;
+  /** Baseline then product, measured back to back, round after round. */
+  rounds: { baseline: Measured; product: Measured }[];
   loadBefore: number;
   loadAfter: number;
 }

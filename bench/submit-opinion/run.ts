@@ -41,6 +41,8 @@ Options:
   --duration <s>      length of each measured run in seconds (default 10)
   --connections <n>   concurrent connections (default 10; the targets are stated at 10)
   --warmup <s>        warm-up before each measured run, in seconds (default 5)
+  --rounds <n>        baseline and product measured alternately n times; the verdict uses the median
+                      of the rounds' ratios, so that a drift of the shared machine hits both (default 3)
   --engines <list>    comma-separated: pglite, postgres (default pglite,postgres)
   --write             replace the "${SECTION_HEADING.slice(3)}" section of docs/PERFORMANCE.md
   -h, --help          this text
@@ -64,6 +66,7 @@ function parseCli(argv: string[]): Options | "help" {
         duration: { type: "string", default: "10" },
         connections: { type: "string", default: "10" },
         warmup: { type: "string", default: "5" },
+        rounds: { type: "string", default: "3" },
         engines: { type: "string", default: "pglite,postgres" },
         write: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -83,6 +86,7 @@ function parseCli(argv: string[]): Options | "help" {
     }
     return n;
   };
+  if (Number(v.rounds) > 26) throw new UsageError(`--rounds is at most 26, got "${v.rounds}"`);
   const engines = v.engines.split(",").map((e) => e.trim()).filter(Boolean);
   const unknown = engines.filter((e) => e !== "pglite" && e !== "postgres");
   if (unknown.length > 0 || engines.length === 0) {
@@ -92,6 +96,7 @@ function parseCli(argv: string[]): Options | "help" {
     duration: number("duration", v.duration, 1, false),
     connections: number("connections", v.connections, 1, true),
     warmup: number("warmup", v.warmup, 1, false),
+    rounds: number("rounds", v.rounds, 1, true),
     engines: [...new Set(engines)] as Engine[],
     write: v.write,
   };
@@ -160,14 +165,18 @@ async function benchEngine(engine: Engine, options: Options): Promise<EngineResu
     const server = await startServer(target);
     try {
       const burstResult = await burst(server, engine);
-      const baseline = await measure(server, engine, "baseline", options);
-      const product = await measure(server, engine, "product", options);
+      const rounds = [];
+      for (let round = 1; round <= options.rounds; round++) {
+        progress(`${engine}: round ${round} of ${options.rounds}`);
+        const baseline = await measure(server, engine, "baseline", options, round);
+        const product = await measure(server, engine, "product", options, round);
+        rounds.push({ baseline, product });
+      }
       return {
         engine,
         serverVersion: server.serverVersion,
         burst: burstResult,
-        baseline,
-        product,
+        rounds,
         loadBefore,
         loadAfter: os.loadavg()[0] ?? 0,
       };
