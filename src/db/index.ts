@@ -36,17 +36,6 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 // bigint counters fit in a JS number for every table we have (ids and counts below 2^53).
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-const writeParallelism = new WeakMap<Kysely<Database>, number>();
-
-// One batch commits while the next gathers. More parallel batches made each smaller and intake slower
-// (bench/submit-opinion: 5 at once gave 0.31× the baseline's throughput, 2 gave 0.53×).
-const POSTGRES_PARALLEL_WRITES = 2;
-
-/** How many batched writes may run at once on this database: PGlite has one connection, so one. */
-export function parallelWrites(db: Executor): number {
-  return writeParallelism.get(db as Kysely<Database>) ?? 1;
-}
-
 /** Opens the database named by `target`; the embedded data directory is locked against a second process. */
 export async function openDb(target: DbTarget): Promise<Db> {
   if (target.kind === "postgres") {
@@ -58,7 +47,6 @@ export async function openDb(target: DbTarget): Promise<Db> {
     // from the pool and the next query opens a new one; unheard, this event would crash the process.
     pool.on("error", () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    writeParallelism.set(db, POSTGRES_PARALLEL_WRITES);
     return { db, engine: "postgres", close: () => db.destroy() };
   }
   let release = (): void => {};
