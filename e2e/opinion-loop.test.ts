@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, startProductServer } from "./support/server.ts";
 
 const THIEU_HOA = "5a1e0000-0000-4000-8000-000000001002";
 
-describe("the first loop: a citizen asks, an officer answers, the citizen reads the answer", () => {
+describe("the loop: a citizen asks, an officer drafts, a leader approves, the citizen reads the answer", () => {
   let server: Awaited<ReturnType<typeof startProductServer>>;
   let browser: Browser;
 
@@ -86,16 +86,40 @@ describe("the first loop: a citizen asks, an officer answers, the citizen reads 
     const answer = "Công an xã đã bố trí tổ tuần tra khu vực chợ từ 19h đến 22h hằng ngày. Cảm ơn chị đã phản ánh.";
     await desk.getByLabel("Nội dung trả lời").fill(answer);
     await expectNoAxeViolations(desk, "detail with answer form");
-    await desk.getByRole("button", { name: "Gửi trả lời" }).click();
-    await expect.poll(() => desk.getByText("Đã gửi câu trả lời.").isVisible()).toBe(true);
+    // An officer's answer is a draft: a leader approves it before the citizen sees it.
+    await desk.getByRole("button", { name: "Gửi lãnh đạo duyệt" }).click();
+    await expect.poll(() => desk.getByTestId("detail-announcement").textContent()).toContain("chờ lãnh đạo duyệt");
     await expect.poll(() => desk.getByTestId("answer-list").textContent()).toContain(answer);
+    await expect.poll(() => desk.getByTestId("answer-list").textContent()).toContain("Chờ duyệt");
     await screenshot(desk, "console-detail");
+
+    await phone.reload();
+    await expect.poll(() => phone.getByText("Đang xử lý").first().isVisible()).toBe(true);
+    expect(await phone.getByTestId("tracked-answer").count()).toBe(0);
+
+    // The commune's leader approves the draft from the console.
+    const leaderDesk = await newDesktopPage(browser);
+    await leaderDesk.goto(`${server.url}/login`);
+    await leaderDesk.getByLabel("Tên đăng nhập").fill("xa.lanhdao");
+    await leaderDesk.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+    await leaderDesk.getByRole("button", { name: "Đăng nhập" }).click();
+    await leaderDesk.getByTestId("inbox-table").waitFor();
+    await leaderDesk.getByLabel("Trạng thái").selectOption("IN_PROGRESS");
+    await leaderDesk.getByRole("button", { name: "Lọc", exact: true }).click();
+    await leaderDesk.getByRole("link", { name: trackingCode }).click();
+    await expect.poll(() => leaderDesk.getByTestId("review-draft").textContent()).toContain(answer);
+    await expectNoAxeViolations(leaderDesk, "leader review");
+    await screenshot(leaderDesk, "console-review");
+    await leaderDesk.getByRole("button", { name: "Duyệt và gửi người dân" }).click();
+    await expect.poll(() => leaderDesk.getByTestId("detail-announcement").textContent()).toContain("Đã duyệt");
+    await expect.poll(() => leaderDesk.getByTestId("answer-list").textContent()).toContain("Đã duyệt, đã gửi người dân");
 
     // The citizen reloads the tracking page and reads the answer.
     await phone.reload();
     await expect.poll(() => phone.getByTestId("tracked-answer").textContent()).toContain(answer);
     await expect.poll(() => phone.getByText("Đã trả lời").first().isVisible()).toBe(true);
     expect(await phone.content()).not.toContain("Lê Thị Hồng");
+    expect(await phone.content()).not.toContain("chờ lãnh đạo duyệt");
     await expectNoAxeViolations(phone, "tracking page with answer");
     await screenshot(phone, "citizen-answer");
 

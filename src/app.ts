@@ -16,7 +16,8 @@ import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
 import { registerHealthRoutes } from "./http/health.routes.ts";
 import { PUBLIC_ACTOR, type Actor } from "./auth/actor.ts";
 import type { App, AppDeps } from "./http/types.ts";
-import { registerOpinionRoutes, registerPublicOpinionRoutes } from "./opinions/opinions.routes.ts";
+import { registerPublicOpinionRoutes } from "./opinions/opinions.public.routes.ts";
+import { registerOpinionRoutes } from "./opinions/opinions.routes.ts";
 import { registerUnitRoutes } from "./units/units.routes.ts";
 
 /** Largest JSON body accepted: an opinion of the maximum length with room to spare. */

@@ -135,3 +135,15 @@ export async function listUserNames(db: Executor, ids: string[]) {
   const rows = await db.selectFrom("users").select(["id", "display_name"]).where("id", "in", ids).execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
+
+/** Active officers and leaders of a unit, by display name. */
+export async function listActiveHandlersOfUnit(db: Executor, unitId: string) {
+  return db
+    .selectFrom("users")
+    .select(["id", "display_name", "role"])
+    .where("unit_id", "=", unitId)
+    .where("is_active", "=", true)
+    .where("role", "in", ["officer", "leader"])
+    .orderBy("display_name")
+    .execute();
+}

@@ -12,6 +12,7 @@ import {
   deleteSession,
   findSessionWithUser,
   findUserById,
+  listActiveHandlersOfUnit,
   findUserByUsername,
   insertLoginFailures,
   insertSession,
@@ -165,4 +166,16 @@ export async function getUserActor({ db, userId }: { db: Executor; userId: strin
   const row = await findUserById(db, userId);
   if (!row) throw new Error(`No user ${userId}`);
   return toActor(row);
+}
+
+/** An active account, or undefined when there is none (e.g. before assigning work to it). */
+export async function findActiveUser({ db, userId }: { db: Executor; userId: string }): Promise<UserActor | undefined> {
+  const row = await findUserById(db, userId);
+  return row?.is_active ? toActor(row) : undefined;
+}
+
+/** The active officers and leaders of a unit: who its opinions can be assigned to. */
+export async function listUnitHandlers({ db, unitId }: { db: Executor; unitId: string }) {
+  const rows = await listActiveHandlersOfUnit(db, unitId);
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role as Role }));
 }

@@ -2,6 +2,8 @@ import type { ColumnType, Generated, JSONColumnType } from "kysely";
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A nullable timestamptz column. */
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export interface AuditLogTable {
   id: Generated<number>;
@@ -80,9 +82,47 @@ export interface OpinionsTable {
   public_consent: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
-  answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  answered_at: NullableTimestamp;
   urgency: Generated<string>;
-  answer_due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  answer_due_at: NullableTimestamp;
+  received_at: Timestamp;
+  content_group: string | null;
+  topics: ColumnType<string[], string[] | undefined, string[]>;
+  location_unit_id: string | null;
+  concerned_unit_id: string | null;
+  target_officer: string | null;
+  assigned_user_id: string | null;
+  answer_method: string | null;
+  routed_track: string | null;
+  routed_to: string | null;
+  routed_outcome: string | null;
+  transferred_to: string | null;
+  merged_into_id: string | null;
+  reopen_count: Generated<number>;
+  closed_at: NullableTimestamp;
+  rating: number | null;
+  rating_comment: string | null;
+  rated_at: NullableTimestamp;
+  client_key: string | null;
+  entered_by_user_id: string | null;
+}
+
+export interface TopicsTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  sort_order: Generated<number>;
+  is_active: Generated<boolean>;
+}
+
+export interface RoutingRulesTable {
+  id: Generated<string>;
+  location_unit_id: string | null;
+  topic: string | null;
+  kind: string | null;
+  target_unit_id: string;
+  priority: Generated<number>;
+  created_at: Timestamp;
 }
 
 export interface DeadlineRulesTable {
@@ -107,6 +147,8 @@ export interface OpinionEventsTable {
   to_status: string;
   actor_user_id: string | null;
   at: Timestamp;
+  note: string | null;
+  details: JSONColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
 export interface OpinionAnswersTable {
@@ -115,6 +157,11 @@ export interface OpinionAnswersTable {
   content: string;
   author_id: string;
   created_at: Timestamp;
+  status: ColumnType<"pending" | "approved" | "returned", "pending" | "approved" | "returned" | undefined, "pending" | "approved" | "returned">;
+  method: ColumnType<"written" | "on_spot", "written" | "on_spot" | undefined, "written" | "on_spot">;
+  reviewer_id: string | null;
+  reviewed_at: NullableTimestamp;
+  review_comment: string | null;
 }
 
 /** Every table, as Kysely sees it (snake_case, as in the migrations). */
@@ -131,6 +178,8 @@ export interface Database {
   opinion_events: OpinionEventsTable;
   opinion_answers: OpinionAnswersTable;
   deadline_rules: DeadlineRulesTable;
+  topics: TopicsTable;
+  routing_rules: RoutingRulesTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { createUser, getUserActor } from "../auth/auth.service.ts";
 import type { Keys } from "../crypto/keys.ts";
-import { answerOpinion, submitOpinion } from "../opinions/opinions.service.ts";
+import { submitOpinion } from "../opinions/opinions.intake.service.ts";
+import { applyOpinionStep, submitAnswer } from "../opinions/opinions.steps.service.ts";
 import { createUnit } from "../units/units.service.ts";
 import type { Database } from "./schema.ts";
 
@@ -111,51 +112,81 @@ export async function seedDemo({
     });
     userIds.set(user.username, id);
   }
-  await seedDemoOpinions({ db, keys, officerId: userIds.get("xa.canbo") ?? "" });
+  await seedDemoOpinions({
+    db,
+    keys,
+    officerId: userIds.get("xa.canbo") ?? "",
+    leaderId: userIds.get("xa.lanhdao") ?? "",
+  });
   return { password };
 }
 
-async function seedDemoOpinions({ db, keys, officerId }: { db: Kysely<Database>; keys: Keys; officerId: string }) {
+async function seedDemoOpinions({
+  db,
+  keys,
+  officerId,
+  leaderId,
+}: {
+  db: Kysely<Database>;
+  keys: Keys;
+  officerId: string;
+  leaderId: string;
+}) {
   const citizen = { kind: "public" } as const;
-  const base = { unitId: DEMO_UNIT_IDS.thieuHoa, channel: "web", publicConsent: false } as const;
-  await submitOpinion({
-    db,
-    keys,
-    actor: citizen,
-    input: {
-      ...base,
-      kind: "reflection",
-      content:
-        "Buổi tối ở khu vực chợ thường có nhóm thanh niên đi xe máy tốc độ cao, nẹt pô gây mất an toàn. Đề nghị công an xã tăng cường tuần tra.",
-    },
+  const officer = await getUserActor({ db, userId: officerId });
+  const leader = await getUserActor({ db, userId: leaderId });
+  const base = { unitId: DEMO_UNIT_IDS.thieuHoa, channel: "web" as const, publicConsent: false, aboutUnitConduct: false, targetOfficer: undefined };
+  const submit = (input: Partial<Parameters<typeof submitOpinion>[0]["input"]> & { content: string }) =>
+    submitOpinion({ db, keys, actor: citizen, input: { ...base, kind: "reflection", topics: [], ...input } });
+
+  await submit({
+    topics: ["traffic"],
+    content:
+      "Buổi tối ở khu vực chợ thường có nhóm thanh niên đi xe máy tốc độ cao, nẹt pô gây mất an toàn. Đề nghị công an xã tăng cường tuần tra.",
   });
-  await submitOpinion({
-    db,
-    keys,
-    actor: citizen,
-    input: {
-      ...base,
-      kind: "question",
-      content: "Tôi muốn hỏi thủ tục đăng ký thường trú cho con mới sinh cần những giấy tờ gì và làm ở đâu?",
-      contact: { name: "Nguyễn Thị Mai", phone: "0912 345 678", email: undefined },
-      anonymous: false,
-      publicConsent: true,
-    },
+  await submit({
+    kind: "question",
+    topics: ["admin_procedures"],
+    content: "Tôi muốn hỏi thủ tục đăng ký thường trú cho con mới sinh cần những giấy tờ gì và làm ở đâu?",
+    contact: { name: "Nguyễn Thị Mai", phone: "0912 345 678", email: undefined },
+    anonymous: false,
+    publicConsent: true,
   });
-  const praised = await submitOpinion({
-    db,
-    keys,
-    actor: citizen,
-    input: {
-      ...base,
-      kind: "praise",
-      content: "Cảm ơn cán bộ công an xã đã hỗ trợ người dân làm căn cước nhanh chóng, thái độ nhiệt tình.",
-    },
+  const praised = await submit({
+    kind: "praise",
+    topics: ["praise"],
+    content: "Cảm ơn cán bộ công an xã đã hỗ trợ người dân làm căn cước nhanh chóng, thái độ nhiệt tình.",
   });
-  await answerOpinion({
+  await submitAnswer({
     db,
-    actor: await getUserActor({ db, userId: officerId }),
+    actor: leader,
     opinionId: praised.opinionId,
     content: "Công an xã Thiệu Hóa trân trọng cảm ơn ý kiến của bà con và sẽ tiếp tục phục vụ Nhân dân tốt hơn.",
+  });
+  // A draft awaiting the leader's approval, so that the approval screen has something to show.
+  const gambling = await submit({
+    kind: "recommendation",
+    topics: ["gambling"],
+    publicConsent: true,
+    content: "Đề nghị kiểm tra tụ điểm đánh bạc, lô đề ở quán nước đầu thôn vào các buổi tối cuối tuần.",
+  });
+  await submitAnswer({
+    db,
+    actor: officer,
+    opinionId: gambling.opinionId,
+    content:
+      "Công an xã đã tiếp nhận và sẽ phối hợp với Ban công tác Mặt trận thôn kiểm tra, xử lý theo quy định; kết quả sẽ được thông báo công khai.",
+  });
+  // A crime report: recorded, then routed to its own legal procedure.
+  const report = await submit({
+    kind: "crime_report",
+    topics: ["theft"],
+    content: "Đêm qua nhà tôi ở thôn 3 bị mất trộm một xe máy, đã trình báo nhưng muốn theo dõi kết quả.",
+  });
+  await applyOpinionStep({
+    db,
+    actor: officer,
+    opinionId: report.opinionId,
+    step: { action: "route", to: "Cơ quan Cảnh sát điều tra Công an tỉnh Thanh Hóa", note: undefined },
   });
 }

@@ -88,6 +88,58 @@ export const MESSAGES = {
     vi: "Con trỏ phân trang không hợp lệ.",
     en: "The pagination cursor is invalid.",
   },
+  "opinion.reopen_limit": {
+    vi: "Ý kiến này đã được mở lại một lần; không thể mở lại thêm.",
+    en: "This opinion has already been reopened once; it cannot be reopened again.",
+  },
+  "opinion.rating_not_allowed": {
+    vi: "Chỉ có thể đánh giá khi ý kiến đã được trả lời.",
+    en: "An opinion can be rated only once it has been answered.",
+  },
+  "opinion.answer_pending": {
+    vi: "Ý kiến đã có một dự thảo trả lời đang chờ lãnh đạo duyệt.",
+    en: "A draft answer to this opinion is already awaiting a leader's approval.",
+  },
+  "opinion.no_pending_answer": {
+    vi: "Không có dự thảo trả lời nào đang chờ duyệt.",
+    en: "There is no draft answer awaiting approval.",
+  },
+  "opinion.conflict_of_interest": {
+    vi: "Không thể chuyển ý kiến cho chính đơn vị hoặc cán bộ bị phản ánh xử lý.",
+    en: "An opinion cannot be handed to the unit or officer it is about.",
+  },
+  "opinion.same_unit": {
+    vi: "Ý kiến đã thuộc đơn vị này.",
+    en: "The opinion already belongs to this unit.",
+  },
+  "opinion.merge_target_invalid": {
+    vi: "Chỉ có thể gộp vào một ý kiến khác, còn đang xử lý, của cùng đơn vị.",
+    en: "An opinion can only be merged into another open opinion of the same unit.",
+  },
+  "opinion.assignee_invalid": {
+    vi: "Cán bộ được giao phải là cán bộ đang hoạt động của đơn vị xử lý.",
+    en: "The assignee must be an active officer of the handling unit.",
+  },
+  "opinion.topic_unknown": {
+    vi: "Chủ đề “{{topic}}” không có trong danh mục.",
+    en: "The topic “{{topic}}” is not in the list.",
+  },
+  "opinion.received_in_future": {
+    vi: "Thời điểm tiếp nhận không thể ở tương lai.",
+    en: "The time of receipt cannot be in the future.",
+  },
+  "opinion.invalid_period": {
+    vi: "Ngày kết thúc phải sau ngày bắt đầu.",
+    en: "The end date must not be before the start date.",
+  },
+  "opinion.route_track_required": {
+    vi: "Hãy chọn thủ tục pháp lý mà ý kiến được chuyển theo.",
+    en: "Choose the legal procedure the opinion is routed to.",
+  },
+  "opinion.client_key_conflict": {
+    vi: "Mã gửi này đã được dùng cho một ý kiến khác.",
+    en: "This submission key was already used for another opinion.",
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** A stable error code. */

@@ -1,5 +1,5 @@
 import { addWorkingDays, addWorkingHours } from "../calendar/working-time.ts";
-import { isOpenStatus, type OpinionStatus } from "./opinions.workflow.ts";
+import { isOpenStatus, isRoutingKind, type OpinionKind, type OpinionStatus } from "./opinions.workflow.ts";
 
 /** A deadline rule as configured in `deadline_rules`. */
 export interface DeadlineRule {
@@ -11,8 +11,9 @@ export interface DeadlineRule {
 }
 
 /**
- * When the answer to an opinion received at `receivedAt` is due, by the rule for its kind and urgency,
- * in working time (weekends and Vietnamese public holidays excluded); null when no rule applies.
+ * When an opinion received at `receivedAt` is due — its answer, or for a routing kind (crime report…) its
+ * routing to the proper procedure — by the rule for its kind and urgency, in working time (weekends and
+ * Vietnamese public holidays excluded); null when no rule applies.
  */
 export function answerDueAt({
   rules,
@@ -21,11 +22,12 @@ export function answerDueAt({
   receivedAt,
 }: {
   rules: readonly DeadlineRule[];
-  kind: string;
+  kind: OpinionKind;
   urgency: string;
   receivedAt: Date;
 }): Date | null {
-  const rule = rules.find((r) => r.stage === "answer" && r.kind === kind && r.urgency === urgency);
+  const stage = isRoutingKind(kind) ? "route" : "answer";
+  const rule = rules.find((r) => r.stage === stage && r.kind === kind && r.urgency === urgency);
   if (!rule) return null;
   return rule.unit === "working_hours"
     ? addWorkingHours(receivedAt, rule.amount)

@@ -1,4 +1,6 @@
+import type { OpinionRecord } from "./opinions.queries.ts";
 import type {
+  AnswerResponse,
   OpinionDetailResponse,
   OpinionListResponse,
   OpinionReceiptResponse,
@@ -6,31 +8,23 @@ import type {
 } from "./opinions.schemas.ts";
 import { formatTrackingCode } from "./opinions.tracking-code.ts";
 import { isOverdue } from "./opinions.deadlines.ts";
-import type { OpinionKind, OpinionStatus, OpinionUrgency } from "./opinions.workflow.ts";
+import type {
+  ContentGroup,
+  OpinionAction,
+  OpinionKind,
+  OpinionStatus,
+  OpinionUrgency,
+  RoutingKind,
+} from "./opinions.workflow.ts";
 
 const EXCERPT_LENGTH = 160;
 
-interface OpinionRow {
-  id: string;
-  tracking_code: string;
-  unit_id: string;
-  unit_name: string;
-  channel: string;
-  kind: string;
-  status: string;
-  content: string;
-  is_anonymous: boolean;
-  public_consent: boolean;
-  has_contact: unknown;
-  created_at: Date;
-  answered_at: Date | null;
-  urgency: string;
-  answer_due_at: Date | null;
-}
-
 interface EventRow {
+  type: string;
   to_status: string;
   at: Date;
+  note: string | null;
+  details: Record<string, unknown>;
   actor_name: string | null;
 }
 
@@ -38,15 +32,33 @@ interface AnswerRow {
   id: string;
   content: string;
   created_at: Date;
+  status: "pending" | "approved" | "returned";
+  method: "written" | "on_spot";
   author_name: string;
+  reviewer_name: string | null;
+  review_comment: string | null;
 }
+
+/** Steps that stay inside the unit: the citizen's timeline leaves them out. */
+const INTERNAL_EVENTS = new Set(["answer_submitted", "answer_returned", "classified"]);
+/** Steps whose note the citizen is told: why it was rejected, and their own reason for reopening. */
+const PUBLIC_NOTES = new Set(["rejected", "reopened"]);
 
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, " ");
   return flat.length <= EXCERPT_LENGTH ? flat : `${flat.slice(0, EXCERPT_LENGTH - 1)}…`;
 }
 
-function presentSummary(row: OpinionRow, now: Date) {
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** Where a step sent the opinion, as a person reads it: a unit, a body, a tracking code. */
+function targetOf(event: EventRow): string | null {
+  const d = event.details;
+  const value = d.toUnitName ?? d.to ?? d.intoCode;
+  return typeof value === "string" ? value : null;
+}
+
+function presentSummary(row: OpinionRecord, now: Date) {
   return {
     id: row.id,
     trackingCode: formatTrackingCode(row.tracking_code),
@@ -58,27 +70,37 @@ function presentSummary(row: OpinionRow, now: Date) {
     isAnonymous: row.is_anonymous,
     hasContact: Boolean(row.has_contact),
     createdAt: row.created_at.toISOString(),
-    answeredAt: row.answered_at ? row.answered_at.toISOString() : null,
+    receivedAt: row.received_at.toISOString(),
+    answeredAt: iso(row.answered_at),
     urgency: row.urgency as OpinionUrgency,
-    answerDueAt: row.answer_due_at ? row.answer_due_at.toISOString() : null,
+    answerDueAt: iso(row.answer_due_at),
     isOverdue: isOverdue({ status: row.status as OpinionStatus, dueAt: row.answer_due_at, now }),
+    topics: row.topics,
+    contentGroup: row.content_group as ContentGroup | null,
+    assignedTo: row.assigned_name,
   };
 }
 
-/** The receipt of a submission: the tracking code as read aloud, and the status. */
-export function presentReceipt(receipt: { trackingCode: string; status: OpinionStatus }): OpinionReceiptResponse {
-  return { trackingCode: formatTrackingCode(receipt.trackingCode), status: receipt.status };
+/** The receipt of a submission: the tracking code as read aloud, the status and the kind it was received as. */
+export function presentReceipt(receipt: { trackingCode: string; status: OpinionStatus; kind: OpinionKind }): OpinionReceiptResponse {
+  return { trackingCode: formatTrackingCode(receipt.trackingCode), status: receipt.status, kind: receipt.kind };
 }
 
-/** The tracking page's view: status, timeline and answer; no personal data, no officer names. */
+/** The tracking page's view: status, timeline and approved answer; no personal data, no officer names. */
 export function presentPublicOpinion({
   opinion,
   events,
-  latestAnswer,
+  answer,
+  canRate,
+  canReopen,
+  now = new Date(),
 }: {
-  opinion: OpinionRow;
+  opinion: OpinionRecord;
   events: EventRow[];
-  latestAnswer: AnswerRow | undefined;
+  answer: { content: string; created_at: Date; method: "written" | "on_spot" } | undefined;
+  canRate: boolean;
+  canReopen: boolean;
+  now?: Date;
 }): PublicOpinionResponse {
   return {
     trackingCode: formatTrackingCode(opinion.tracking_code),
@@ -86,11 +108,23 @@ export function presentPublicOpinion({
     kind: opinion.kind as OpinionKind,
     unitName: opinion.unit_name,
     createdAt: opinion.created_at.toISOString(),
-    answerDueAt: opinion.answer_due_at ? opinion.answer_due_at.toISOString() : null,
-    history: events.map((e) => ({ status: e.to_status as OpinionStatus, at: e.at.toISOString() })),
-    ...(latestAnswer
-      ? { answer: { content: latestAnswer.content, answeredAt: latestAnswer.created_at.toISOString() } }
+    answerDueAt: iso(opinion.answer_due_at),
+    isOverdue: isOverdue({ status: opinion.status as OpinionStatus, dueAt: opinion.answer_due_at, now }),
+    history: events
+      .filter((e) => !INTERNAL_EVENTS.has(e.type))
+      .map((e) => ({
+        type: e.type,
+        status: e.to_status as OpinionStatus,
+        at: e.at.toISOString(),
+        note: PUBLIC_NOTES.has(e.type) ? e.note : null,
+        target: targetOf(e),
+      })),
+    ...(answer
+      ? { answer: { content: answer.content, answeredAt: answer.created_at.toISOString(), method: answer.method } }
       : {}),
+    rating: opinion.rating,
+    canRate,
+    canReopen,
   };
 }
 
@@ -100,11 +134,25 @@ export function presentOpinionList({
   nextCursor,
   now = new Date(),
 }: {
-  rows: OpinionRow[];
+  rows: OpinionRecord[];
   nextCursor: string | null;
   now?: Date;
 }): OpinionListResponse {
   return { items: rows.map((row) => ({ ...presentSummary(row, now), excerpt: excerpt(row.content) })), nextCursor };
+}
+
+/** An answer as the console shows it. */
+export function presentAnswer(a: AnswerRow): AnswerResponse {
+  return {
+    id: a.id,
+    content: a.content,
+    authorName: a.author_name,
+    createdAt: a.created_at.toISOString(),
+    status: a.status,
+    method: a.method,
+    reviewerName: a.reviewer_name,
+    reviewComment: a.review_comment,
+  };
 }
 
 /** The officer's detail view. Contact details are never part of it: they have their own audited endpoint. */
@@ -112,14 +160,16 @@ export function presentOpinionDetail({
   opinion,
   events,
   answers,
+  actions,
   canAnswer,
   canViewContact,
   now = new Date(),
 }: {
   now?: Date;
-  opinion: OpinionRow;
+  opinion: OpinionRecord;
   events: EventRow[];
   answers: AnswerRow[];
+  actions: OpinionAction[];
   canAnswer: boolean;
   canViewContact: boolean;
 }): OpinionDetailResponse {
@@ -127,13 +177,26 @@ export function presentOpinionDetail({
     ...presentSummary(opinion, now),
     content: opinion.content,
     publicConsent: opinion.public_consent,
-    history: events.map((e) => ({ status: e.to_status as OpinionStatus, at: e.at.toISOString(), actorName: e.actor_name })),
-    answers: answers.map((a) => ({
-      id: a.id,
-      content: a.content,
-      authorName: a.author_name,
-      createdAt: a.created_at.toISOString(),
+    targetOfficer: opinion.target_officer,
+    concernedUnitName: opinion.concerned_unit_name,
+    locationUnitName: opinion.location_unit_name,
+    routedTrack: opinion.routed_track as RoutingKind | null,
+    routedTo: opinion.routed_to,
+    transferredTo: opinion.transferred_to,
+    mergedIntoCode: opinion.merged_into_code ? formatTrackingCode(opinion.merged_into_code) : null,
+    reopenCount: opinion.reopen_count,
+    rating: opinion.rating,
+    ratingComment: opinion.rating_comment,
+    history: events.map((e) => ({
+      type: e.type,
+      status: e.to_status as OpinionStatus,
+      at: e.at.toISOString(),
+      actorName: e.actor_name,
+      note: e.note,
+      target: targetOf(e),
     })),
+    answers: answers.map(presentAnswer),
+    actions,
     canAnswer,
     canViewContact,
   };

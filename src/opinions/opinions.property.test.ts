@@ -72,6 +72,7 @@ const wrongType = fc.oneof(
 
 describe.each(ENGINES)("public opinion intake under random input on %s", (engine) => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
+  let provinceId: string;
   let activeUnitId: string;
   let endedUnitId: string;
   let futureUnitId: string;
@@ -79,6 +80,7 @@ describe.each(ENGINES)("public opinion intake under random input on %s", (engine
   beforeAll(async () => {
     t = await buildTestApp(engine);
     const province = await createTestUnit(t.db);
+    provinceId = province.id;
     activeUnitId = (await createTestUnit(t.db, { parentId: province.id, name: "Công an xã Thiệu Hóa" })).id;
     endedUnitId = (
       await createTestUnit(t.db, { parentId: province.id, levelCode: "district", validFrom: "1976-01-01", validTo: "2025-02-28" })
@@ -128,11 +130,17 @@ describe.each(ENGINES)("public opinion intake under random input on %s", (engine
           {
             unitId,
             content,
-            kind: usually(fc.constantFrom(...OPINION_KINDS), fc.oneof(fc.constantFrom("complaint", "", "PRAISE"), wrongType)),
+            kind: usually(fc.constantFrom(...OPINION_KINDS), fc.oneof(fc.constantFrom("crime", "", "PRAISE"), wrongType)),
             channel: usually(fc.constantFrom(...CITIZEN_CHANNELS), fc.oneof(fc.constantFrom("phone", "forum", "import"), wrongType)),
             anonymous: usually(fc.boolean(), fc.oneof(fc.constantFrom("true", 0, 1), wrongType)),
             contact,
             publicConsent: usually(fc.boolean(), wrongType),
+            topics: usually(
+              fc.subarray(["theft", "traffic", "drugs", "praise"], { maxLength: 3 }),
+              fc.oneof(fc.constantFrom(["no_such_topic"], ["Theft"], ["a", "b", "c", "d", "e", "f"]), wrongType),
+            ),
+            targetOfficer: usually(fc.constantFrom("Đại úy Trần Văn B", ""), fc.oneof(fc.string({ minLength: 101, maxLength: 110 }), wrongType)),
+            aboutUnitConduct: usually(fc.boolean(), wrongType),
           },
           { requiredKeys: ["unitId", "content"] },
         ),
@@ -169,16 +177,20 @@ describe.each(ENGINES)("public opinion intake under random input on %s", (engine
           outcomes.created++;
           expect(response.statusCode).toBe(201);
           const receipt = response.json();
-          expect(Object.keys(receipt).sort()).toEqual(["status", "trackingCode"]);
+          expect(Object.keys(receipt).sort()).toEqual(["kind", "status", "trackingCode"]);
           expect(after.opinions).toBe(before.opinions + 1);
           const code = parseTrackingCode(receipt.trackingCode);
           expect(code && formatTrackingCode(code)).toBe(receipt.trackingCode);
           const stored = await t.db
             .selectFrom("opinions")
-            .select(["content", "unit_id", "is_anonymous"])
+            .select(["content", "unit_id", "concerned_unit_id", "is_anonymous"])
             .where("tracking_code", "=", code!)
             .executeTakeFirstOrThrow();
-          expect(stored.unit_id).toBe(activeUnitId);
+          // About a named officer or the unit's own conduct: the superior unit handles it (conflict of interest).
+          const sent = JSON.parse(payload) as { targetOfficer?: string; aboutUnitConduct?: boolean };
+          const criticises = Boolean(sent.targetOfficer?.trim() || sent.aboutUnitConduct);
+          expect(stored.unit_id).toBe(criticises ? provinceId : activeUnitId);
+          expect(stored.concerned_unit_id).toBe(criticises ? activeUnitId : null);
           // At most one contact row, and none for an anonymous opinion.
           const newContacts = after.contacts - before.contacts;
           expect(newContacts).toBeGreaterThanOrEqual(0);

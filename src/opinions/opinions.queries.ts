@@ -14,6 +14,14 @@ export interface NewOpinionRow {
   publicConsent: boolean;
   urgency: string;
   answerDueAt: Date | null;
+  receivedAt: Date;
+  contentGroup: string | null;
+  topics: string[];
+  locationUnitId: string | null;
+  concernedUnitId: string | null;
+  targetOfficer: string | null;
+  clientKey: string | null;
+  enteredByUserId: string | null;
 }
 
 /** The audit entry written with a record, as the audit domain builds it (`auditEntryFor`). */
@@ -52,29 +60,37 @@ export async function insertReceivedOpinions(
         ${column((r) => r.content)}::text[], ${column((r) => r.searchText)}::text[],
         ${column((r) => r.isAnonymous)}::boolean[], ${column((r) => r.publicConsent)}::boolean[],
         ${column((r) => r.urgency)}::text[], ${column((r) => r.answerDueAt?.toISOString() ?? null)}::timestamptz[],
+        ${column((r) => r.receivedAt.toISOString())}::timestamptz[], ${column((r) => r.contentGroup)}::text[],
+        ${column((r) => r.topics.join(","))}::text[], ${column((r) => r.locationUnitId)}::uuid[],
+        ${column((r) => r.concernedUnitId)}::uuid[], ${column((r) => r.targetOfficer)}::text[],
+        ${column((r) => r.clientKey)}::uuid[], ${column((r) => r.enteredByUserId)}::uuid[],
         ${column((r) => r.contactCiphertext)}::text[], ${column((r) => r.actorUserId)}::uuid[],
         ${column((r) => r.audit.actorUserId)}::uuid[], ${column((r) => r.audit.actorLabel)}::text[],
         ${column((r) => r.audit.action)}::text[], ${column((r) => r.audit.entityType)}::text[],
         ${column((r) => JSON.stringify(r.audit.details))}::jsonb[], ${column((r) => r.audit.ip)}::text[]
       ) WITH ORDINALITY AS t(tracking_code, unit_id, channel, kind, status, content, search_text, is_anonymous,
-        public_consent, urgency, answer_due_at, ciphertext, actor_user_id, audit_actor_user_id, audit_actor_label, audit_action,
-        audit_entity_type, audit_details, audit_ip, ord)
+        public_consent, urgency, answer_due_at, received_at, content_group, topics, location_unit_id,
+        concerned_unit_id, target_officer, client_key, entered_by_user_id, ciphertext, actor_user_id,
+        audit_actor_user_id, audit_actor_label, audit_action, audit_entity_type, audit_details, audit_ip, ord)
     ), valid AS (
       SELECT input.* FROM input
       JOIN units u ON u.id = input.unit_id AND u.valid_from <= ${day} AND (u.valid_to IS NULL OR u.valid_to >= ${day})
     ), opinion AS (
       INSERT INTO opinions (tracking_code, unit_id, channel, kind, status, content, search_text, is_anonymous,
-        public_consent, urgency, answer_due_at)
+        public_consent, urgency, answer_due_at, received_at, content_group, topics, location_unit_id,
+        concerned_unit_id, target_officer, client_key, entered_by_user_id)
       SELECT tracking_code, unit_id, channel, kind, status, content, search_text, is_anonymous, public_consent,
-        urgency, answer_due_at
+        urgency, answer_due_at, received_at, content_group, string_to_array(topics, ','), location_unit_id,
+        concerned_unit_id, target_officer, client_key, entered_by_user_id
       FROM valid ORDER BY ord
       RETURNING id, tracking_code, created_at
     ), contact AS (
       INSERT INTO opinion_contacts (opinion_id, ciphertext)
       SELECT o.id, v.ciphertext FROM opinion o JOIN valid v USING (tracking_code) WHERE v.ciphertext IS NOT NULL
     ), event AS (
-      INSERT INTO opinion_events (opinion_id, type, from_status, to_status, actor_user_id)
-      SELECT o.id, 'received', NULL, v.status, v.actor_user_id FROM opinion o JOIN valid v USING (tracking_code)
+      INSERT INTO opinion_events (opinion_id, type, from_status, to_status, actor_user_id, at)
+      SELECT o.id, 'received', NULL, v.status, v.actor_user_id, v.received_at
+      FROM opinion o JOIN valid v USING (tracking_code)
     ), audit AS (
       INSERT INTO audit_log (actor_user_id, actor_label, action, entity_type, entity_id, details, ip)
       SELECT v.audit_actor_user_id, v.audit_actor_label, v.audit_action, v.audit_entity_type, o.id::text,
@@ -93,23 +109,6 @@ export async function findOpinionContact(db: Executor, opinionId: string) {
     .select("ciphertext")
     .where("opinion_id", "=", opinionId)
     .executeTakeFirst();
-}
-
-/** Appends a step to the opinion's timeline. */
-export async function insertOpinionEvent(
-  db: Executor,
-  event: { opinionId: string; type: string; fromStatus: string | null; toStatus: string; actorUserId: string | null },
-) {
-  await db
-    .insertInto("opinion_events")
-    .values({
-      opinion_id: event.opinionId,
-      type: event.type,
-      from_status: event.fromStatus,
-      to_status: event.toStatus,
-      actor_user_id: event.actorUserId,
-    })
-    .execute();
 }
 
 /** In one of `openStatuses` after its answer deadline at `now` (OVERDUE is computed, never stored). */
@@ -136,9 +135,24 @@ const opinionColumns = [
   "o.is_anonymous",
   "o.public_consent",
   "o.created_at",
+  "o.received_at",
   "o.answered_at",
   "o.urgency",
   "o.answer_due_at",
+  "o.content_group",
+  "o.topics",
+  "o.location_unit_id",
+  "o.concerned_unit_id",
+  "o.target_officer",
+  "o.assigned_user_id",
+  "o.answer_method",
+  "o.routed_track",
+  "o.routed_to",
+  "o.transferred_to",
+  "o.merged_into_id",
+  "o.reopen_count",
+  "o.rating",
+  "o.rating_comment",
   "n.name as unit_name",
 ] as const;
 
@@ -146,13 +160,25 @@ function selectOpinions(db: Executor) {
   return db
     .selectFrom("opinions as o")
     .innerJoin("units as n", "n.id", "o.unit_id")
+    .leftJoin("users as assignee", "assignee.id", "o.assigned_user_id")
     .select(opinionColumns)
-    .select((eb) =>
+    .select("assignee.display_name as assigned_name")
+    .select((eb) => [
       eb.exists(eb.selectFrom("opinion_contacts as c").select("c.opinion_id").whereRef("c.opinion_id", "=", "o.id")).as(
         "has_contact",
       ),
-    );
+      eb.selectFrom("units as cu").select("cu.name").whereRef("cu.id", "=", "o.concerned_unit_id").as("concerned_unit_name"),
+      eb.selectFrom("units as lu").select("lu.name").whereRef("lu.id", "=", "o.location_unit_id").as("location_unit_name"),
+      eb
+        .selectFrom("opinions as m")
+        .select("m.tracking_code")
+        .whereRef("m.id", "=", "o.merged_into_id")
+        .as("merged_into_code"),
+    ]);
 }
+
+/** An opinion as read for display and for the workflow. */
+export type OpinionRecord = NonNullable<Awaited<ReturnType<typeof findOpinionById>>>;
 
 /** An opinion by id, with its unit's name. */
 export async function findOpinionById(db: Executor, id: string) {
@@ -164,49 +190,87 @@ export async function findOpinionByTrackingCode(db: Executor, trackingCode: stri
   return selectOpinions(db).where("o.tracking_code", "=", trackingCode).executeTakeFirst();
 }
 
+/** The opinion an officer's entry with this client key created, if any. */
+export async function findOpinionByClientKey(db: Executor, clientKey: string) {
+  return db
+    .selectFrom("opinions")
+    .select(["id", "tracking_code", "status", "kind", "entered_by_user_id"])
+    .where("client_key", "=", clientKey)
+    .executeTakeFirst();
+}
+
 /** The timeline of an opinion, oldest first, with the acting user's display name. */
 export async function listOpinionEvents(db: Executor, opinionId: string) {
   return db
     .selectFrom("opinion_events as e")
     .leftJoin("users as u", "u.id", "e.actor_user_id")
-    .select(["e.type", "e.from_status", "e.to_status", "e.at", "u.display_name as actor_name"])
+    .select(["e.type", "e.from_status", "e.to_status", "e.at", "e.note", "e.details", "u.display_name as actor_name"])
     .where("e.opinion_id", "=", opinionId)
     .orderBy("e.at")
     .orderBy("e.id")
     .execute();
 }
 
-/** The answers to an opinion, oldest first, with the author's display name. */
+/** The answers to an opinion, oldest first, with the author's and the reviewer's names. */
 export async function listOpinionAnswers(db: Executor, opinionId: string) {
   return db
     .selectFrom("opinion_answers as a")
     .innerJoin("users as u", "u.id", "a.author_id")
-    .select(["a.id", "a.content", "a.created_at", "u.display_name as author_name"])
+    .leftJoin("users as r", "r.id", "a.reviewer_id")
+    .select([
+      "a.id",
+      "a.content",
+      "a.created_at",
+      "a.status",
+      "a.method",
+      "a.review_comment",
+      "a.reviewed_at",
+      "u.display_name as author_name",
+      "r.display_name as reviewer_name",
+    ])
     .where("a.opinion_id", "=", opinionId)
     .orderBy("a.created_at")
+    .orderBy("a.id")
     .execute();
+}
+
+/** What the inbox can be filtered by; every filter is optional but the unit set. */
+export interface OpinionFilter {
+  unitIds: string[];
+  status?: string;
+  kind?: string;
+  channel?: string;
+  topic?: string;
+  /** Folded search words (letters and digits only): every one must occur as a whole word in the folded content. */
+  words?: string[];
+  receivedFrom?: Date;
+  receivedBefore?: Date;
+  assignedUserId?: string;
+  overdue?: { now: Date; openStatuses: readonly string[] };
 }
 
 /**
  * A page of opinions of the given units, newest first; with `afterId`, the page after that opinion
  * (keyset on `(created_at, id)`, compared in SQL so that microseconds are not lost).
  */
-export async function listOpinionsOfUnits(
-  db: Executor,
-  filter: {
-    unitIds: string[];
-    status?: string;
-    overdue?: { now: Date; openStatuses: readonly string[] };
-    afterId?: string;
-    limit: number;
-  },
-) {
+export async function listOpinionsOfUnits(db: Executor, filter: OpinionFilter & { afterId?: string; limit: number }) {
   let query = selectOpinions(db)
     .where("o.unit_id", "=", sql<string>`ANY(${sql.val(filter.unitIds)}::uuid[])`)
     .orderBy("o.created_at", "desc")
     .orderBy("o.id", "desc")
     .limit(filter.limit);
   if (filter.status) query = query.where("o.status", "=", filter.status);
+  if (filter.kind) query = query.where("o.kind", "=", filter.kind);
+  if (filter.channel) query = query.where("o.channel", "=", filter.channel);
+  if (filter.topic) query = query.where(sql<boolean>`o.topics @> ARRAY[${filter.topic}]::text[]`);
+  if (filter.assignedUserId) query = query.where("o.assigned_user_id", "=", filter.assignedUserId);
+  if (filter.receivedFrom) query = query.where("o.received_at", ">=", filter.receivedFrom);
+  if (filter.receivedBefore) query = query.where("o.received_at", "<", filter.receivedBefore);
+  for (const word of filter.words ?? []) {
+    // Whole words of the folded text ("hac" finds "Hạc", not "hách"): a regular expression with word
+    // boundaries, which the trigram index serves. Words hold only letters and digits: nothing to escape.
+    query = query.where(sql<boolean>`o.search_text ~ ${`\\m${word}\\M`}`);
+  }
   if (filter.overdue) {
     const overdue = filter.overdue;
     query = query.where((eb) => isOverdue(eb, overdue));
@@ -217,31 +281,4 @@ export async function listOpinionsOfUnits(
     );
   }
   return query.execute();
-}
-
-/** Moves an opinion from `fromStatus` to `toStatus`; false when its status changed meanwhile. */
-export async function updateOpinionStatus(
-  db: Executor,
-  change: { id: string; fromStatus: string; toStatus: string; answeredAt?: Date },
-): Promise<boolean> {
-  const result = await db
-    .updateTable("opinions")
-    .set({
-      status: change.toStatus,
-      updated_at: new Date(),
-      ...(change.answeredAt ? { answered_at: change.answeredAt } : {}),
-    })
-    .where("id", "=", change.id)
-    .where("status", "=", change.fromStatus)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
-/** Stores an answer; returns its id and time. */
-export async function insertOpinionAnswer(db: Executor, answer: { opinionId: string; content: string; authorId: string }) {
-  return db
-    .insertInto("opinion_answers")
-    .values({ opinion_id: answer.opinionId, content: answer.content, author_id: answer.authorId })
-    .returning(["id", "created_at"])
-    .executeTakeFirstOrThrow();
 }

@@ -37,7 +37,7 @@ describe.each(ENGINES)("opinions routes on %s", (engine) => {
     const body = response.json();
     expect(body.status).toBe("RECEIVED");
     expect(body.trackingCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    expect(Object.keys(body).sort()).toEqual(["status", "trackingCode"]);
+    expect(Object.keys(body).sort()).toEqual(["kind", "status", "trackingCode"]);
   });
 
   it("keeps no trace of the citizen's address with an opinion, so anonymous stays anonymous", async () => {
@@ -59,7 +59,7 @@ describe.each(ENGINES)("opinions routes on %s", (engine) => {
     expect(item.excerpt).toBe(nfd.normalize("NFC"));
   });
 
-  it("completes the loop: submit → officer answers → the citizen sees the answer, without personal data", async () => {
+  it("completes the loop: submit → officer drafts → leader approves → the citizen sees the answer, without personal data", async () => {
     const receipt = (
       await submit({
         unitId: commune.id,
@@ -89,12 +89,25 @@ describe.each(ENGINES)("opinions routes on %s", (engine) => {
       payload: { content: "Mời bà mang giấy khai sinh của cháu đến trụ sở công an xã." },
     });
     expect(answer.statusCode).toBe(201);
+    expect(answer.json()).toMatchObject({ status: "pending", method: "written" });
+    const pending = await t.app.inject({ url: `/api/public/opinions/${receipt.trackingCode}` });
+    expect(pending.json()).toMatchObject({ status: "IN_PROGRESS" });
+    expect(pending.json().answer).toBeUndefined();
+
+    const approve = await t.app.inject({
+      method: "POST",
+      url: `/api/opinions/${item.id}/answers/${answer.json().id}/approve`,
+      headers: { cookie: leader },
+    });
+    expect(approve.statusCode).toBe(200);
+    expect(approve.json()).toEqual({ status: "ANSWERED" });
 
     const after = await t.app.inject({ url: `/api/public/opinions/${receipt.trackingCode.toLowerCase().replace(/-/g, " ")}` });
     const tracked = after.json();
     expect(tracked.status).toBe("ANSWERED");
     expect(tracked.answer.content).toBe("Mời bà mang giấy khai sinh của cháu đến trụ sở công an xã.");
     expect(tracked.history.map((h: { status: string }) => h.status)).toEqual(["RECEIVED", "ANSWERED"]);
+    expect(tracked.history.map((h: { type: string }) => h.type)).toEqual(["received", "answered"]);
     for (const secret of ["Mai", "0912", "example.vn"]) expect(after.body.toLowerCase()).not.toContain(secret.toLowerCase());
 
     const again = await t.app.inject({
@@ -335,7 +348,15 @@ describe.each(ENGINES)("answer deadlines on %s", (engine) => {
       expect(overdue.map((i: { trackingCode: string }) => i.trackingCode)).toEqual([late.trackingCode]);
 
       const lateId = (byCode.get(late.trackingCode) as { id: string }).id;
-      await t.app.inject({ method: "POST", url: `/api/opinions/${lateId}/answers`, headers: { cookie }, payload: { content: "Đã xử lý" } });
+      // A leader's answer goes out at once (an officer's waits for approval and the opinion stays open).
+      const leaderCookie = await loginAs(t.app, (await createTestUser(t.db, { role: "leader", unitId: unit.id })).username);
+      const answered = await t.app.inject({
+        method: "POST",
+        url: `/api/opinions/${lateId}/answers`,
+        headers: { cookie: leaderCookie },
+        payload: { content: "Đã xử lý" },
+      });
+      expect(answered.json()).toMatchObject({ status: "approved" });
       const after = (await t.app.inject({ url: `/api/opinions/${lateId}`, headers: { cookie } })).json();
       expect(after.isOverdue).toBe(false);
       expect((await t.app.inject({ url: "/api/opinions?overdue=true", headers: { cookie } })).json().items).toEqual([]);

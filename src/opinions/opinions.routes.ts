@@ -1,73 +1,50 @@
+import { z } from "zod";
 import { currentUser, requireSession } from "../http/session.ts";
 import type { App, AppDeps } from "../http/types.ts";
-import { AppError } from "../http/errors.ts";
+import { enterOpinion } from "./opinions.intake.service.ts";
+import { presentOpinionDetail, presentOpinionList, presentReceipt } from "./opinions.presenter.ts";
 import {
-  presentOpinionDetail,
-  presentOpinionList,
-  presentPublicOpinion,
-  presentReceipt,
-} from "./opinions.presenter.ts";
-import {
+  AnswerIdParams,
   AnswerResponse,
   ContactResponse,
   CreateAnswerBody,
-  CreateOpinionBody,
+  EnterOpinionBody,
   OpinionDetailResponse,
   OpinionIdParams,
   OpinionListQuery,
   OpinionListResponse,
   OpinionReceiptResponse,
-  PublicOpinionResponse,
-  TrackingCodeParams,
+  OpinionStepBody,
+  ReturnAnswerBody,
 } from "./opinions.schemas.ts";
-import {
-  answerOpinion,
-  getOpinion,
-  getOpinionByTrackingCode,
-  listOpinions,
-  revealOpinionContact,
-  submitOpinion,
-} from "./opinions.service.ts";
+import { getOpinion, listAssignees, listOpinions, revealOpinionContact } from "./opinions.service.ts";
+import { applyOpinionStep, reviewAnswer, submitAnswer } from "./opinions.steps.service.ts";
+import { OPINION_STATUSES } from "./opinions.workflow.ts";
 
-const rateLimited = (max: number) => ({
-  rateLimit: {
-    max,
-    timeWindow: 60_000,
-    errorResponseBuilder: (_request: unknown, context: { ttl: number }) =>
-      new AppError(429, "request.rate_limited", { params: { seconds: Math.ceil(context.ttl / 1000) } }),
-  },
+const StatusResponse = z.object({ status: z.enum(OPINION_STATUSES) });
+const AssigneeListResponse = z.object({
+  items: z.array(z.object({ id: z.uuid(), displayName: z.string(), role: z.enum(["admin", "leader", "officer", "inspector"]) })),
 });
-
-/** The citizen's endpoints: send an opinion, follow it by tracking code. */
-export function registerPublicOpinionRoutes(app: App, { db, keys, config }: AppDeps) {
-  app.post(
-    "/api/public/opinions",
-    {
-      config: rateLimited(config.publicRateLimitPerMinute),
-      schema: { tags: ["public"], body: CreateOpinionBody, response: { 201: OpinionReceiptResponse } },
-    },
-    async (request, reply) => {
-      const receipt = await submitOpinion({ db, keys, actor: request.actor, input: request.body, ip: request.ip });
-      return reply.status(201).send(presentReceipt(receipt));
-    },
-  );
-
-  app.get(
-    "/api/public/opinions/:trackingCode",
-    {
-      config: rateLimited(config.publicRateLimitPerMinute * 4),
-      schema: { tags: ["public"], params: TrackingCodeParams, response: { 200: PublicOpinionResponse } },
-    },
-    async (request, reply) => {
-      reply.header("cache-control", "no-store");
-      return presentPublicOpinion(await getOpinionByTrackingCode({ db, trackingCode: request.params.trackingCode }));
-    },
-  );
-}
 
 /** The officer console's endpoints, scoped to the user's unit subtree. */
 export function registerOpinionRoutes(app: App, { db, keys }: AppDeps) {
   const preHandler = requireSession(db);
+
+  app.post(
+    "/api/opinions",
+    {
+      preHandler,
+      schema: {
+        tags: ["opinions"],
+        body: EnterOpinionBody,
+        response: { 200: OpinionReceiptResponse, 201: OpinionReceiptResponse },
+      },
+    },
+    async (request, reply) => {
+      const receipt = await enterOpinion({ db, keys, actor: currentUser(request), input: request.body, ip: request.ip });
+      return reply.status(receipt.replayed ? 200 : 201).send(presentReceipt(receipt));
+    },
+  );
 
   app.get(
     "/api/opinions",
@@ -83,6 +60,12 @@ export function registerOpinionRoutes(app: App, { db, keys }: AppDeps) {
   );
 
   app.get(
+    "/api/opinions/:id/assignees",
+    { preHandler, schema: { tags: ["opinions"], params: OpinionIdParams, response: { 200: AssigneeListResponse } } },
+    async (request) => ({ items: await listAssignees({ db, actor: currentUser(request), opinionId: request.params.id }) }),
+  );
+
+  app.get(
     "/api/opinions/:id/contact",
     { preHandler, schema: { tags: ["opinions"], params: OpinionIdParams, response: { 200: ContactResponse } } },
     async (request, reply) => {
@@ -92,13 +75,23 @@ export function registerOpinionRoutes(app: App, { db, keys }: AppDeps) {
   );
 
   app.post(
+    "/api/opinions/:id/steps",
+    {
+      preHandler,
+      schema: { tags: ["opinions"], params: OpinionIdParams, body: OpinionStepBody, response: { 200: StatusResponse } },
+    },
+    async (request) =>
+      applyOpinionStep({ db, actor: currentUser(request), opinionId: request.params.id, step: request.body, ip: request.ip }),
+  );
+
+  app.post(
     "/api/opinions/:id/answers",
     {
       preHandler,
       schema: { tags: ["opinions"], params: OpinionIdParams, body: CreateAnswerBody, response: { 201: AnswerResponse } },
     },
     async (request, reply) => {
-      const answer = await answerOpinion({
+      const answer = await submitAnswer({
         db,
         actor: currentUser(request),
         opinionId: request.params.id,
@@ -107,5 +100,37 @@ export function registerOpinionRoutes(app: App, { db, keys }: AppDeps) {
       });
       return reply.status(201).send({ ...answer, createdAt: answer.createdAt.toISOString() });
     },
+  );
+
+  app.post(
+    "/api/opinions/:id/answers/:answerId/approve",
+    { preHandler, schema: { tags: ["opinions"], params: AnswerIdParams, response: { 200: StatusResponse } } },
+    async (request) =>
+      reviewAnswer({
+        db,
+        actor: currentUser(request),
+        opinionId: request.params.id,
+        answerId: request.params.answerId,
+        decision: "approve",
+        ip: request.ip,
+      }),
+  );
+
+  app.post(
+    "/api/opinions/:id/answers/:answerId/return",
+    {
+      preHandler,
+      schema: { tags: ["opinions"], params: AnswerIdParams, body: ReturnAnswerBody, response: { 200: StatusResponse } },
+    },
+    async (request) =>
+      reviewAnswer({
+        db,
+        actor: currentUser(request),
+        opinionId: request.params.id,
+        answerId: request.params.answerId,
+        decision: "return",
+        comment: request.body.comment,
+        ip: request.ip,
+      }),
   );
 }

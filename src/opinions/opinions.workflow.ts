@@ -27,12 +27,63 @@ export function isOpenStatus(status: OpinionStatus): boolean {
   return OPEN_STATUSES.includes(status);
 }
 
-/** Something that moves an opinion from one state to another. */
-export type OpinionAction = "answer";
+/** Who takes a step: an officer or a leader of the responsible unit's subtree, or the citizen (by tracking code). */
+export type WorkflowRole = "officer" | "leader" | "citizen";
 
-const TRANSITIONS: Record<OpinionAction, { from: readonly OpinionStatus[]; to: OpinionStatus }> = {
-  answer: { from: ["RECEIVED", "CLASSIFIED", "ASSIGNED", "IN_PROGRESS"], to: "ANSWERED" },
+/**
+ * Something that moves an opinion on. A step on an answer (submit, approve, return) works on the opinion's
+ * pending answer; `transfer` hands the opinion to another unit, where it starts again as RECEIVED.
+ */
+export const OPINION_ACTIONS = [
+  "classify",
+  "assign",
+  "start",
+  "submit_answer",
+  "approve_answer",
+  "return_answer",
+  "answer_on_spot",
+  "close",
+  "reject",
+  "transfer",
+  "transfer_out",
+  "route",
+  "merge",
+  "reopen",
+] as const;
+export type OpinionAction = (typeof OPINION_ACTIONS)[number];
+
+interface Transition {
+  from: readonly OpinionStatus[];
+  /** The state after the step. */
+  to: OpinionStatus;
+  by: readonly WorkflowRole[];
+  /** Whether the step is open to routing kinds (crime reports…), which leave this workflow. */
+  forRoutingKinds: boolean;
+}
+
+const OPEN = OPEN_STATUSES;
+const STAFF: readonly WorkflowRole[] = ["officer", "leader"];
+
+/** The state machine: every step, from where, to where, by whom. Anything not listed is forbidden. */
+export const TRANSITIONS: Readonly<Record<OpinionAction, Transition>> = {
+  classify: { from: ["RECEIVED", "CLASSIFIED"], to: "CLASSIFIED", by: STAFF, forRoutingKinds: true },
+  assign: { from: ["RECEIVED", "CLASSIFIED", "ASSIGNED"], to: "ASSIGNED", by: ["leader"], forRoutingKinds: true },
+  start: { from: ["RECEIVED", "CLASSIFIED", "ASSIGNED"], to: "IN_PROGRESS", by: STAFF, forRoutingKinds: false },
+  submit_answer: { from: OPEN, to: "IN_PROGRESS", by: STAFF, forRoutingKinds: false },
+  approve_answer: { from: ["IN_PROGRESS"], to: "ANSWERED", by: ["leader"], forRoutingKinds: false },
+  return_answer: { from: ["IN_PROGRESS"], to: "IN_PROGRESS", by: ["leader"], forRoutingKinds: false },
+  answer_on_spot: { from: OPEN, to: "ANSWERED", by: STAFF, forRoutingKinds: false },
+  close: { from: ["ANSWERED", "NOTIFIED"], to: "CLOSED", by: ["leader", "citizen"], forRoutingKinds: false },
+  reject: { from: OPEN, to: "REJECTED", by: ["leader"], forRoutingKinds: true },
+  transfer: { from: OPEN, to: "RECEIVED", by: STAFF, forRoutingKinds: true },
+  transfer_out: { from: OPEN, to: "TRANSFERRED", by: ["leader"], forRoutingKinds: true },
+  route: { from: OPEN, to: "ROUTED", by: STAFF, forRoutingKinds: true },
+  merge: { from: OPEN, to: "MERGED", by: STAFF, forRoutingKinds: false },
+  reopen: { from: ["ANSWERED", "NOTIFIED", "CLOSED"], to: "IN_PROGRESS", by: ["citizen"], forRoutingKinds: false },
 };
+
+/** How many times a citizen may reopen an answered opinion (DOMAIN.md §3: once). */
+export const MAX_REOPENS = 1;
 
 /** The state `action` leads to from `status`, or undefined when the workflow forbids it. */
 export function nextStatus(status: OpinionStatus, action: OpinionAction): OpinionStatus | undefined {
@@ -40,13 +91,54 @@ export function nextStatus(status: OpinionStatus, action: OpinionAction): Opinio
   return transition.from.includes(status) ? transition.to : undefined;
 }
 
+/** Whether `role` may take `action` on an opinion of `kind` now in `status` (scope is the policy's). */
+export function isStepAllowed({
+  action,
+  status,
+  kind,
+  role,
+}: {
+  action: OpinionAction;
+  status: OpinionStatus;
+  kind: OpinionKind;
+  role: WorkflowRole;
+}): boolean {
+  const transition = TRANSITIONS[action];
+  if (!transition.from.includes(status) || !transition.by.includes(role)) return false;
+  return transition.forRoutingKinds || !isRoutingKind(kind);
+}
+
+/** The steps `role` may take now, in the order of OPINION_ACTIONS. */
+export function availableActions(facts: { status: OpinionStatus; kind: OpinionKind; role: WorkflowRole }): OpinionAction[] {
+  return OPINION_ACTIONS.filter((action) => isStepAllowed({ action, ...facts }));
+}
+
 /** How urgent an opinion is; decides its deadline with its kind. */
 export const OPINION_URGENCIES = ["normal", "urgent"] as const;
 export type OpinionUrgency = (typeof OPINION_URGENCIES)[number];
 
-/** The kinds of opinion handled in this workflow. */
-export const OPINION_KINDS = ["praise", "reflection", "recommendation", "question"] as const;
+/** The kinds of opinion handled in this workflow (DOMAIN.md §3). */
+export const WORKFLOW_KINDS = ["praise", "reflection", "recommendation", "question"] as const;
+
+/**
+ * Routing kinds (legal triage at intake): each has its own legal procedure outside this workflow. The
+ * platform records where it routed them, when, and the outcome where allowed.
+ */
+export const ROUTING_KINDS = ["crime_report", "complaint", "denunciation", "regulation_feedback", "emergency"] as const;
+
+/** Every kind an opinion can have. */
+export const OPINION_KINDS = [...WORKFLOW_KINDS, ...ROUTING_KINDS] as const;
 export type OpinionKind = (typeof OPINION_KINDS)[number];
+export type RoutingKind = (typeof ROUTING_KINDS)[number];
+
+/** Whether the kind leaves this workflow for a legal procedure of its own. */
+export function isRoutingKind(kind: OpinionKind): kind is RoutingKind {
+  return (ROUTING_KINDS as readonly string[]).includes(kind);
+}
+
+/** The four content groups of Decision 3104 (DOMAIN.md §1). */
+export const CONTENT_GROUPS = ["security_situation", "duty_performance", "conduct_ethics", "force_building"] as const;
+export type ContentGroup = (typeof CONTENT_GROUPS)[number];
 
 /** Channels through which an opinion arrives (DOMAIN.md §3), recorded on every opinion. */
 export const OPINION_CHANNELS = [

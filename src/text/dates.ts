@@ -35,3 +35,9 @@ const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 export function todayInVietnam(now: Date = new Date()): string {
   return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** The instant a Vietnamese day (yyyy-mm-dd) begins, `plusDays` later: 00:00 in Asia/Ho_Chi_Minh. */
+export function startOfDayInVietnam(day: string, plusDays = 0): Date {
+  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+  return new Date(midnightUtc - VIETNAM_OFFSET_MS + plusDays * 24 * 60 * 60 * 1000);
+}

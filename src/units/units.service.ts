@@ -83,7 +83,7 @@ export async function requireActiveUnit({
   if (unit.valid_from > day || (unit.valid_to !== null && unit.valid_to < day)) {
     throw unprocessable("unit.inactive", field);
   }
-  return { id: unit.id, name: unit.name };
+  return { id: unit.id, name: unit.name, parentId: unit.parent_id };
 }
 
 /** The name of a unit, or undefined when there is no such unit. */

@@ -1,30 +1,23 @@
 import { Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { OPINION_STATUSES, type OpinionStatus } from "../features/opinions/api";
-import { InboxStatusFilter } from "../features/opinions/components/InboxStatusFilter";
+import { InboxFilters } from "../features/opinions/components/InboxFilters";
 import { OpinionInbox } from "../features/opinions/components/OpinionInbox";
+import { inboxFilterParams, parseInboxFilter } from "../features/opinions/inbox-filter";
 import { PageTitle } from "../ui/PageTitle";
 import { useDocumentTitle } from "../ui/useDocumentTitle";
 
-function parseStatus(value: string | null): OpinionStatus | null {
-  return value && (OPINION_STATUSES as readonly string[]).includes(value) ? (value as OpinionStatus) : null;
-}
-
-/** `/console` (`?status=` keeps the filter in the address): the officers' inbox. */
+/** `/console` (the filter lives in the address: `?status=…&q=…`): the officers' inbox. */
 export function ConsoleInboxPage() {
   const { t } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
-  const status = parseStatus(searchParams.get("status"));
+  const filter = parseInboxFilter(searchParams);
   useDocumentTitle(t("inbox.title"), t("app.name"));
   return (
     <Stack gap="lg">
       <PageTitle>{t("inbox.title")}</PageTitle>
-      <InboxStatusFilter
-        value={status}
-        onChange={(next) => setSearchParams(next ? { status: next } : {}, { replace: true })}
-      />
-      <OpinionInbox status={status} />
+      <InboxFilters value={filter} onChange={(next) => setSearchParams(inboxFilterParams(next), { replace: true })} />
+      <OpinionInbox filter={filter} />
     </Stack>
   );
 }

@@ -5,10 +5,11 @@ import { MAX_CONTENT_LENGTH } from "../api";
 import { useAnswerOpinion } from "../hooks/useAnswerOpinion";
 
 /**
- * The officer's answer to the citizen; sending it marks the opinion ANSWERED. The form disappears once the
- * workflow allows no further answer, so the confirmation is announced by the parent through `onSent`.
+ * The answer to the citizen. An officer's is a draft that a leader approves (`isDraft`); a leader's goes out
+ * at once. The form disappears once the workflow allows no further answer, so the confirmation is announced
+ * by the parent through `onSent`.
  */
-export function AnswerForm({ opinionId, onSent }: { opinionId: string; onSent: () => void }) {
+export function AnswerForm({ opinionId, isDraft, onSent }: { opinionId: string; isDraft: boolean; onSent: () => void }) {
   const { t } = useTranslation();
   const mutation = useAnswerOpinion(opinionId);
   const [content, setContent] = useState("");
@@ -43,7 +44,7 @@ export function AnswerForm({ opinionId, onSent }: { opinionId: string; onSent: (
         <Textarea
           id="answer-content"
           label={t("answer.label")}
-          description={t("answer.hint", { length: length.toLocaleString("vi-VN"), max: MAX_CONTENT_LENGTH.toLocaleString("vi-VN") })}
+          description={t(isDraft ? "answer.draftHint" : "answer.hint", { length: length.toLocaleString("vi-VN"), max: MAX_CONTENT_LENGTH.toLocaleString("vi-VN") })}
           inputWrapperOrder={["label", "input", "description", "error"]}
           value={content}
           onChange={(event) => {
@@ -60,7 +61,7 @@ export function AnswerForm({ opinionId, onSent }: { opinionId: string; onSent: (
         />
         <div>
           <Button type="submit" loading={mutation.isPending}>
-            {t("answer.submit")}
+            {t(isDraft ? "answer.submitDraft" : "answer.submit")}
           </Button>
         </div>
       </Stack>

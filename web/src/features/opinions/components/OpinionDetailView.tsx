@@ -9,18 +9,27 @@ import { Fact } from "../../../ui/Fact";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { LoadingState } from "../../../ui/LoadingState";
 import { isKnownChannel } from "../channels";
+import { useMe } from "../../auth/hooks/useMe";
 import { useOpinion } from "../hooks/useOpinion";
+import { useTopics } from "../hooks/useTopics";
 import { AnswerForm } from "./AnswerForm";
 import { AnswerList } from "./AnswerList";
+import { AnswerReview } from "./AnswerReview";
+import { StepPanel } from "./StepPanel";
 import { ContactReveal } from "./ContactReveal";
 import { OpinionTimeline } from "./OpinionTimeline";
 import { StatusBadge } from "./StatusBadge";
 
-/** An opinion as the officer sees it: facts, content, timeline, answers, contact and answer form. */
+/**
+ * An opinion as the officer sees it: facts, content, the next steps of the workflow, answers and their
+ * review, contact details (leaders) and the timeline.
+ */
 export function OpinionDetailView({ opinionId }: { opinionId: string }) {
   const { t } = useTranslation();
   const { data: opinion, error, isPending } = useOpinion(opinionId);
-  const [answerSent, setAnswerSent] = useState(false);
+  const me = useMe();
+  const topicNames = new Map((useTopics().data ?? []).map((topic) => [topic.code, topic.name]));
+  const [announcement, setAnnouncement] = useState("");
 
   if (isPending) return <LoadingState label={t("common.loading")} />;
   if (error) {
@@ -29,6 +38,9 @@ export function OpinionDetailView({ opinionId }: { opinionId: string }) {
   }
 
   const channel = isKnownChannel(opinion.channel) ? t(`channel.${opinion.channel}`) : opinion.channel;
+  const pendingDraft = opinion.answers.find((a) => a.status === "pending");
+  const canReview = Boolean(pendingDraft) && opinion.actions.includes("approve_answer");
+  const isLeader = me.data?.role === "leader";
 
   return (
     <Stack gap="xl">
@@ -53,6 +65,29 @@ export function OpinionDetailView({ opinionId }: { opinionId: string }) {
             </Fact>
             <Fact label={t("opinion.sender")}>{opinion.isAnonymous ? t("opinion.anonymous") : opinion.hasContact ? t("opinion.withContact") : t("opinion.noContact")}</Fact>
             <Fact label={t("opinion.publicConsent")}>{opinion.publicConsent ? t("common.yes") : t("common.no")}</Fact>
+            <Fact label={t("opinion.topics")}>
+              {opinion.topics.length ? opinion.topics.map((c) => topicNames.get(c) ?? c).join("; ") : t("opinion.none")}
+            </Fact>
+            {opinion.contentGroup && <Fact label={t("opinion.contentGroup")}>{t(`contentGroup.${opinion.contentGroup}`)}</Fact>}
+            {opinion.urgency === "urgent" && <Fact label={t("opinion.urgency")}>{t("opinion.urgent")}</Fact>}
+            {opinion.assignedTo && <Fact label={t("opinion.assignee")}>{opinion.assignedTo}</Fact>}
+            {opinion.locationUnitName && <Fact label={t("opinion.location")}>{opinion.locationUnitName}</Fact>}
+            {opinion.concernedUnitName && <Fact label={t("opinion.concernedUnit")}>{opinion.concernedUnitName}</Fact>}
+            {opinion.targetOfficer && <Fact label={t("opinion.targetOfficer")}>{opinion.targetOfficer}</Fact>}
+            {opinion.routedTo && (
+              <Fact label={t("opinion.routedTo")}>
+                {opinion.routedTrack ? `${t(`kind.${opinion.routedTrack}`)} — ` : ""}
+                {opinion.routedTo}
+              </Fact>
+            )}
+            {opinion.transferredTo && <Fact label={t("opinion.transferredTo")}>{opinion.transferredTo}</Fact>}
+            {opinion.mergedIntoCode && <Fact label={t("opinion.mergedInto")}>{opinion.mergedIntoCode}</Fact>}
+            {opinion.rating !== null && (
+              <Fact label={t("opinion.rating")}>
+                {t(`rating.${opinion.rating as 1 | 2 | 3 | 4 | 5}`)}
+                {opinion.ratingComment ? ` — “${opinion.ratingComment}”` : ""}
+              </Fact>
+            )}
           </dl>
         </Stack>
       </Paper>
@@ -84,16 +119,38 @@ export function OpinionDetailView({ opinionId }: { opinionId: string }) {
         <AnswerList answers={opinion.answers} />
       </section>
 
+      {canReview && pendingDraft && (
+        <section aria-labelledby="detail-review-title">
+          <Title order={2} id="detail-review-title" mb="xs">
+            {t("review.title")}
+          </Title>
+          <AnswerReview opinionId={opinion.id} draft={pendingDraft} onDone={setAnnouncement} />
+        </section>
+      )}
+
       {opinion.canAnswer && (
         <section aria-labelledby="detail-answer-form-title">
           <Title order={2} id="detail-answer-form-title" mb="xs">
             {t("answer.title")}
           </Title>
-          <AnswerForm opinionId={opinion.id} onSent={() => setAnswerSent(true)} />
+          <AnswerForm
+            opinionId={opinion.id}
+            isDraft={!isLeader}
+            onSent={() => setAnnouncement(t(isLeader ? "answer.sent" : "answer.draftSent"))}
+          />
         </section>
       )}
-      <Text role="status" aria-live="polite" c="police.8" fw={600}>
-        {answerSent ? t("answer.sent") : ""}
+
+      {opinion.actions.some((a) => a !== "submit_answer" && a !== "approve_answer" && a !== "return_answer") && (
+        <section aria-labelledby="detail-steps-title">
+          <Title order={2} id="detail-steps-title" mb="xs">
+            {t("steps.title")}
+          </Title>
+          <StepPanel opinion={opinion} onDone={setAnnouncement} />
+        </section>
+      )}
+      <Text role="status" aria-live="polite" c="police.8" fw={600} data-testid="detail-announcement">
+        {announcement}
       </Text>
 
       <section aria-labelledby="detail-history-title">

@@ -5,14 +5,14 @@ import { DateTime } from "../../../ui/DateTime";
 import { DueDate } from "../../../ui/DueDate";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { LoadingState } from "../../../ui/LoadingState";
-import type { OpinionStatus } from "../api";
+import type { InboxFilter } from "../api";
 import { useOpinionList } from "../hooks/useOpinionList";
 import { StatusBadge } from "./StatusBadge";
 
-/** The officers' inbox: opinions of their unit subtree, newest first, with "load more". */
-export function OpinionInbox({ status }: { status: OpinionStatus | null }) {
+/** The officers' inbox: opinions of their unit subtree matching the filter, newest first, with "load more". */
+export function OpinionInbox({ filter }: { filter: InboxFilter }) {
   const { t } = useTranslation();
-  const { data, error, isPending, fetchNextPage, hasNextPage, isFetchingNextPage } = useOpinionList(status);
+  const { data, error, isPending, fetchNextPage, hasNextPage, isFetchingNextPage } = useOpinionList(filter);
 
   if (isPending) return <LoadingState label={t("common.loading")} />;
   if (error) return <ErrorAlert title={t("inbox.loadError")}>{error.message}</ErrorAlert>;
@@ -52,11 +52,25 @@ export function OpinionInbox({ status }: { status: OpinionStatus | null }) {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{t(`kind.${item.kind}`, { defaultValue: item.kind })}</Table.Td>
+                <Table.Td>
+                  {t(`kind.${item.kind}`, { defaultValue: item.kind })}
+                  {item.urgency === "urgent" && (
+                    <Text component="span" size="xs" c="red.8" fw={700} display="block">
+                      {t("opinion.urgent")}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <StatusBadge status={item.status} size="sm" />
                 </Table.Td>
-                <Table.Td>{item.unitName}</Table.Td>
+                <Table.Td>
+                  {item.unitName}
+                  {item.assignedTo && (
+                    <Text component="span" size="xs" c="dimmed" display="block">
+                      {t("opinion.assignedTo", { name: item.assignedTo })}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td className="nowrap">
                   <DateTime value={item.createdAt} />
                 </Table.Td>

@@ -10,7 +10,7 @@ interface OpinionTimelineProps {
   labelledBy?: string;
 }
 
-/** The opinion's history, oldest first, as a vertical timeline. */
+/** The opinion's history, oldest first, as a vertical timeline in plain words: what happened, where it went, why. */
 export function OpinionTimeline({ history, showActors = false, labelledBy }: OpinionTimelineProps) {
   const { t } = useTranslation();
   if (history.length === 0) return <Text>{t("opinion.noHistory")}</Text>;
@@ -25,10 +25,16 @@ export function OpinionTimeline({ history, showActors = false, labelledBy }: Opi
     >
       {history.map((entry, index) => (
         <Timeline.Item
-          key={`${entry.status}-${entry.at}-${index}`}
+          key={`${entry.type}-${entry.at}-${index}`}
           role="listitem"
-          title={t(`status.${entry.status}`, { defaultValue: entry.status })}
+          title={t(`event.${entry.type}`, { defaultValue: t(`status.${entry.status}`, { defaultValue: entry.status }) })}
         >
+          {entry.target && <Text size="sm">{t("opinion.historyTarget", { target: entry.target })}</Text>}
+          {entry.note && (
+            <Text size="sm" className="prewrap">
+              {t("opinion.historyNote", { note: entry.note })}
+            </Text>
+          )}
           <Text size="sm" c="dimmed">
             <DateTime value={entry.at} />
             {showActors && (

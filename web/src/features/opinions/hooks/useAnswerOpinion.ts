@@ -1,13 +1,7 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { answerOpinion, opinionKeys } from "../api";
+import { answerOpinion } from "../api";
+import { useOpinionMutation } from "./useOpinionMutation";
 
-/** Posts an answer, then refreshes the opinion and the inbox (its status changes). */
+/** Posts an answer (an officer's draft, or a leader's final answer), then refreshes the opinion and the inbox. */
 export function useAnswerOpinion(opinionId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (content: string) => answerOpinion({ opinionId, content }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: opinionKeys.all });
-    },
-  });
+  return useOpinionMutation((content: string) => answerOpinion({ opinionId, content }));
 }

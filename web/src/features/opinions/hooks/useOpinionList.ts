@@ -1,11 +1,11 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { fetchOpinionPage, opinionKeys, type OpinionStatus } from "../api";
+import { fetchOpinionPage, opinionKeys, type InboxFilter } from "../api";
 
-/** The inbox, page by page ("load more" follows `nextCursor`). */
-export function useOpinionList(status: OpinionStatus | null) {
+/** The inbox for a filter, page by page ("load more" follows `nextCursor`). */
+export function useOpinionList(filter: InboxFilter) {
   return useInfiniteQuery({
-    queryKey: opinionKeys.list(status),
-    queryFn: ({ pageParam, signal }) => fetchOpinionPage({ status, cursor: pageParam }, signal),
+    queryKey: opinionKeys.list(filter),
+    queryFn: ({ pageParam, signal }) => fetchOpinionPage({ filter, cursor: pageParam }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
   });

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { AppError } from "../http/errors.ts";
+import { requestLanguage } from "../http/language.ts";
+import type { App, AppDeps } from "../http/types.ts";
+import { rateOpinion, reopenOpinion } from "./opinions.feedback.service.ts";
+import { submitOpinion } from "./opinions.intake.service.ts";
+import { presentPublicOpinion, presentReceipt } from "./opinions.presenter.ts";
+import {
+  CreateOpinionBody,
+  OpinionReceiptResponse,
+  PublicOpinionResponse,
+  RatingBody,
+  ReopenBody,
+  TrackingCodeParams,
+} from "./opinions.schemas.ts";
+import { getOpinionByTrackingCode, listTopicChoices } from "./opinions.service.ts";
+import { OPINION_STATUSES } from "./opinions.workflow.ts";
+
+/** Per-address limit on a public endpoint, answered in the error contract. */
+export const rateLimited = (max: number) => ({
+  rateLimit: {
+    max,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request: unknown, context: { ttl: number }) =>
+      new AppError(429, "request.rate_limited", { params: { seconds: Math.ceil(context.ttl / 1000) } }),
+  },
+});
+
+const StatusResponse = z.object({ status: z.enum(OPINION_STATUSES) });
+const TopicListResponse = z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) });
+
+/** The citizen's endpoints: send an opinion, follow it by tracking code, rate the answer or reopen it. */
+export function registerPublicOpinionRoutes(app: App, { db, keys, config }: AppDeps) {
+  const limit = config.publicRateLimitPerMinute;
+
+  app.post(
+    "/api/public/opinions",
+    {
+      config: rateLimited(limit),
+      schema: { tags: ["public"], body: CreateOpinionBody, response: { 201: OpinionReceiptResponse } },
+    },
+    async (request, reply) => {
+      const receipt = await submitOpinion({ db, keys, actor: request.actor, input: request.body, ip: request.ip });
+      return reply.status(201).send(presentReceipt(receipt));
+    },
+  );
+
+  app.get(
+    "/api/public/opinions/:trackingCode",
+    {
+      config: rateLimited(limit * 4),
+      schema: { tags: ["public"], params: TrackingCodeParams, response: { 200: PublicOpinionResponse } },
+    },
+    async (request, reply) => {
+      reply.header("cache-control", "no-store");
+      return presentPublicOpinion(await getOpinionByTrackingCode({ db, trackingCode: request.params.trackingCode }));
+    },
+  );
+
+  app.post(
+    "/api/public/opinions/:trackingCode/rating",
+    {
+      config: rateLimited(limit),
+      schema: { tags: ["public"], params: TrackingCodeParams, body: RatingBody, response: { 200: StatusResponse } },
+    },
+    async (request) => rateOpinion({ db, trackingCode: request.params.trackingCode, rating: request.body }),
+  );
+
+  app.post(
+    "/api/public/opinions/:trackingCode/reopen",
+    {
+      config: rateLimited(limit),
+      schema: { tags: ["public"], params: TrackingCodeParams, body: ReopenBody, response: { 200: StatusResponse } },
+    },
+    async (request) => reopenOpinion({ db, trackingCode: request.params.trackingCode, reason: request.body.reason }),
+  );
+
+  app.get(
+    "/api/public/topics",
+    { schema: { tags: ["public"], response: { 200: TopicListResponse } } },
+    async (request) => ({ items: await listTopicChoices({ db, lang: requestLanguage(request) }) }),
+  );
+}
