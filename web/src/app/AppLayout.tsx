@@ -33,11 +33,16 @@ export function AppLayout() {
           <nav aria-label={t("app.mainNav")} className="site-nav">
             <ul>
               {isConsole ? (
-                <li>
-                  <NavLink to="/console" end>
-                    {t("nav.inbox")}
-                  </NavLink>
-                </li>
+                <>
+                  <li>
+                    <NavLink to="/console" end>
+                      {t("nav.inbox")}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/console/entry">{t("nav.entry")}</NavLink>
+                  </li>
+                </>
               ) : (
                 <>
                   <li>

@@ -11,6 +11,9 @@ const LoginPage = lazy(() => import("../pages/LoginPage").then((module) => ({ de
 const ConsoleInboxPage = lazy(() =>
   import("../pages/ConsoleInboxPage").then((module) => ({ default: module.ConsoleInboxPage })),
 );
+const ConsoleEntryPage = lazy(() =>
+  import("../pages/ConsoleEntryPage").then((module) => ({ default: module.ConsoleEntryPage })),
+);
 const ConsoleOpinionPage = lazy(() =>
   import("../pages/ConsoleOpinionPage").then((module) => ({ default: module.ConsoleOpinionPage })),
 );
@@ -34,6 +37,7 @@ export function AppRouter() {
         >
           <Route index element={<ConsoleInboxPage />} />
           <Route path="opinions/:id" element={<ConsoleOpinionPage />} />
+          <Route path="entry" element={<ConsoleEntryPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -11,11 +11,11 @@ export function RequireOfficer({ children }: { children: ReactNode }) {
   const location = useLocation();
   const { data: officer, error, isPending } = useMe();
 
+  // A signed-in officer keeps the page when a background re-check fails (a forum with a bad connection):
+  // unmounting it would lose what they are typing.
+  if (officer) return <>{children}</>;
   if (isPending) return <LoadingState label={t("common.loading")} />;
   if (error) return <ErrorAlert title={t("errors.sessionCheck")}>{error.message}</ErrorAlert>;
-  if (!officer) {
-    const from = `${location.pathname}${location.search}`;
-    return <Navigate to="/login" replace state={{ from }} />;
-  }
-  return <>{children}</>;
+  const from = `${location.pathname}${location.search}`;
+  return <Navigate to="/login" replace state={{ from }} />;
 }
