@@ -1,7 +1,16 @@
 import { MAX_CONTENT_LENGTH } from "./api";
 
 /** The fields of the submission form, as the form names them. */
-export type SubmitField = "unitId" | "kind" | "content" | "contactName" | "contactPhone" | "contactEmail" | "publicConsent";
+export type SubmitField =
+  | "unitId"
+  | "kind"
+  | "topics"
+  | "content"
+  | "targetOfficer"
+  | "contactName"
+  | "contactPhone"
+  | "contactEmail"
+  | "publicConsent";
 
 export interface SubmitValues {
   unitId: string | null;
@@ -10,6 +19,10 @@ export interface SubmitValues {
   contactName: string;
   contactPhone: string;
   contactEmail: string;
+  /** Topic codes chosen (optional). */
+  topics: readonly string[];
+  /** The officer the opinion is about, as typed (optional). */
+  targetOfficer: string;
 }
 
 /** i18n keys of the client-side errors. */
@@ -17,12 +30,18 @@ export type SubmitErrorKey =
   | "submit.errors.unitRequired"
   | "submit.errors.contentRequired"
   | "submit.errors.contentTooLong"
+  | "submit.errors.tooManyTopics"
+  | "submit.errors.officerTooLong"
   | "submit.errors.contactRequired"
   | "submit.errors.nameTooLong"
   | "submit.errors.phoneInvalid"
   | "submit.errors.emailInvalid";
 
 const MAX_NAME_LENGTH = 100;
+/** Most topics a citizen may tag an opinion with, as the server accepts. */
+export const MAX_TOPICS = 5;
+/** Longest officer name or description accepted, as the server accepts. */
+export const MAX_TARGET_OFFICER_LENGTH = 100;
 const MAX_EMAIL_LENGTH = 254;
 /** Digits with the separators people type ("0912 345 678", "+84 (912) 345-678"), as the server accepts. */
 const PHONE_PATTERN = /^\+?[0-9 ().-]{8,20}$/;
@@ -47,6 +66,11 @@ export function validateSubmission(values: SubmitValues): Partial<Record<SubmitF
   if (content === "") errors.content = "submit.errors.contentRequired";
   else if (content.length > MAX_CONTENT_LENGTH) errors.content = "submit.errors.contentTooLong";
 
+  if (values.topics.length > MAX_TOPICS) errors.topics = "submit.errors.tooManyTopics";
+  if (normaliseContent(values.targetOfficer).length > MAX_TARGET_OFFICER_LENGTH) {
+    errors.targetOfficer = "submit.errors.officerTooLong";
+  }
+
   if (!values.isAnonymous) {
     const name = normaliseContent(values.contactName);
     const phone = values.contactPhone.trim();
@@ -68,6 +92,8 @@ export function fieldFromServer(field: string | undefined): SubmitField | undefi
   const path = field.split(/[./[\]]+/).filter(Boolean);
   const last = path.at(-1);
   const inContact = path.includes("contact");
+  // "topics/3" names one entry of the list: the error belongs to the whole picker.
+  if (path.includes("topics")) return "topics";
   switch (last) {
     case "unitId":
       return "unitId";
@@ -75,6 +101,9 @@ export function fieldFromServer(field: string | undefined): SubmitField | undefi
       return "kind";
     case "content":
       return "content";
+    case "targetOfficer":
+    case "aboutUnitConduct":
+      return "targetOfficer";
     case "publicConsent":
       return "publicConsent";
     case "name":

@@ -3,8 +3,9 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CopyTextButton } from "../../../ui/CopyTextButton";
-import type { SubmitOpinionReceipt } from "../api";
+import { isRoutingKind, type SubmitOpinionReceipt } from "../api";
 import { compactTrackingCode } from "../tracking-code";
+import { RoutingKindNotice } from "./RoutingKindNotice";
 import { StatusBadge } from "./StatusBadge";
 
 interface SubmissionReceiptProps {
@@ -12,10 +13,14 @@ interface SubmissionReceiptProps {
   onSendAnother: () => void;
 }
 
-/** Confirms the submission: the tracking code, large and grouped as returned, to copy or write down. */
+/**
+ * Confirms the submission: the tracking code, large and grouped as returned, to copy or write down. For a
+ * kind with its own legal procedure, repeats where it really belongs: "call 113" first for an emergency.
+ */
 export function SubmissionReceipt({ receipt, onSendAnother }: SubmissionReceiptProps) {
   const { t } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const routingKind = isRoutingKind(receipt.kind) ? receipt.kind : null;
 
   // Move focus to the confirmation so screen-reader and keyboard users land on it.
   useEffect(() => {
@@ -28,6 +33,7 @@ export function SubmissionReceipt({ receipt, onSendAnother }: SubmissionReceiptP
         <Title order={2} ref={headingRef} tabIndex={-1}>
           {t("receipt.title")}
         </Title>
+        {routingKind === "emergency" && <RoutingKindNotice kind={routingKind} stage="receipt" />}
         <div>
           <Text fw={600}>
             {t("receipt.codeLabel")}
@@ -41,6 +47,7 @@ export function SubmissionReceipt({ receipt, onSendAnother }: SubmissionReceiptP
             {receipt.trackingCode}
           </Text>
         </div>
+        {routingKind && routingKind !== "emergency" && <RoutingKindNotice kind={routingKind} stage="receipt" />}
         <Group gap="xs">
           <Text>{t("receipt.status")}</Text>
           <StatusBadge status={receipt.status} />

@@ -5,21 +5,35 @@ import { isApiError } from "../../../app/api-client";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { Notice } from "../../../ui/Notice";
 import { UnitPicker } from "../../units/components/UnitPicker";
-import { MAX_CONTENT_LENGTH, OPINION_KINDS, type OpinionKind, type SubmitOpinionBody, type SubmitOpinionReceipt } from "../api";
+import {
+  isRoutingKind,
+  MAX_CONTENT_LENGTH,
+  ROUTING_KINDS,
+  WORKFLOW_KINDS,
+  type OpinionKind,
+  type SubmitOpinionBody,
+  type SubmitOpinionReceipt,
+} from "../api";
 import { useSubmitOpinion } from "../hooks/useSubmitOpinion";
 import {
   fieldFromServer,
+  MAX_TARGET_OFFICER_LENGTH,
+  MAX_TOPICS,
   normaliseContent,
   validateSubmission,
   type SubmitErrorKey,
   type SubmitField,
 } from "../submit-validation";
+import { RoutingKindNotice } from "./RoutingKindNotice";
+import { TopicPicker } from "./TopicPicker";
 
 /** DOM ids of the fields, used to focus the first invalid one and by the error summary's links. */
 const FIELD_IDS: Record<SubmitField, string> = {
   unitId: "opinion-unit",
   kind: "opinion-kind-reflection",
+  topics: "opinion-topics",
   content: "opinion-content",
+  targetOfficer: "opinion-target-officer",
   contactName: "opinion-contact-name",
   contactPhone: "opinion-contact-phone",
   contactEmail: "opinion-contact-email",
@@ -27,7 +41,25 @@ const FIELD_IDS: Record<SubmitField, string> = {
 };
 
 /** Order in which errors are listed and focused: the order of the form. */
-const FIELD_ORDER: SubmitField[] = ["unitId", "kind", "content", "contactName", "contactPhone", "contactEmail", "publicConsent"];
+const FIELD_ORDER: SubmitField[] = [
+  "unitId",
+  "kind",
+  "content",
+  "topics",
+  "targetOfficer",
+  "contactName",
+  "contactPhone",
+  "contactEmail",
+  "publicConsent",
+];
+
+/** Shared `name` of the two kind groups: one native radio group, one choice, one tab stop. */
+const KIND_INPUT_NAME = "opinion-kind";
+
+/** Kinds for which "about an officer or the unit itself" applies: criticism, not praise. */
+function acceptsConcern(kind: OpinionKind): boolean {
+  return kind !== "praise";
+}
 
 type Identity = "anonymous" | "contact";
 
@@ -48,8 +80,9 @@ function focusField(field: SubmitField): void {
 }
 
 /**
- * The citizen's form: unit, kind, content, anonymous or with contact details, consent to publish.
- * Checks what the server checks before sending, and shows the server's errors on their fields.
+ * The citizen's form: unit, kind (with legal triage of the kinds that have their own procedure), content,
+ * optional topics, optional officer or unit-conduct concern, anonymous or with contact details, consent to
+ * publish. Checks what the server checks before sending, and shows the server's errors on their fields.
  */
 export function SubmitOpinionForm({ presetUnitId, onSubmitted }: SubmitOpinionFormProps) {
   const { t } = useTranslation();
@@ -57,6 +90,9 @@ export function SubmitOpinionForm({ presetUnitId, onSubmitted }: SubmitOpinionFo
   const [unitId, setUnitId] = useState<string | null>(presetUnitId);
   const [kind, setKind] = useState<OpinionKind>("reflection");
   const [content, setContent] = useState("");
+  const [topics, setTopics] = useState<string[]>([]);
+  const [aboutUnitConduct, setAboutUnitConduct] = useState(false);
+  const [targetOfficer, setTargetOfficer] = useState("");
   const [identity, setIdentity] = useState<Identity>("anonymous");
   const [contactName, setContactName] = useState("");
   const [contactPhone, setContactPhone] = useState("");
@@ -68,9 +104,23 @@ export function SubmitOpinionForm({ presetUnitId, onSubmitted }: SubmitOpinionFo
 
   const isAnonymous = identity === "anonymous";
   const contentLength = normaliseContent(content).length;
-  const clientErrors = validateSubmission({ unitId, content, isAnonymous, contactName, contactPhone, contactEmail });
+  const hasConcern = acceptsConcern(kind);
+  const clientErrors = validateSubmission({
+    unitId,
+    content,
+    isAnonymous,
+    contactName,
+    contactPhone,
+    contactEmail,
+    topics,
+    targetOfficer: hasConcern ? targetOfficer : "",
+  });
 
-  const errorText = (key: SubmitErrorKey) => t(key, { max: MAX_CONTENT_LENGTH.toLocaleString("vi-VN"), length: contentLength });
+  const errorText = (key: SubmitErrorKey) => {
+    if (key === "submit.errors.tooManyTopics") return t(key, { max: MAX_TOPICS });
+    if (key === "submit.errors.officerTooLong") return t(key, { max: MAX_TARGET_OFFICER_LENGTH });
+    return t(key, { max: MAX_CONTENT_LENGTH.toLocaleString("vi-VN"), length: contentLength });
+  };
 
   const fieldError = (field: SubmitField): string | undefined => {
     if (serverError?.field === field) return serverError.message;
@@ -95,6 +145,8 @@ export function SubmitOpinionForm({ presetUnitId, onSubmitted }: SubmitOpinionFo
   }
   if (serverError && !serverError.field) summary.push({ field: undefined, message: serverError.message });
 
+  const kindError = fieldError("kind");
+
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setAttemptCount((count) => count + 1);
@@ -112,6 +164,10 @@ export function SubmitOpinionForm({ presetUnitId, onSubmitted }: SubmitOpinionFo
       publicConsent,
     };
     if (presetUnitId && unitId === presetUnitId) body.channel = "qr";
+    if (topics.length > 0) body.topics = topics;
+    const officer = normaliseContent(targetOfficer);
+    if (hasConcern && officer !== "") body.targetOfficer = officer;
+    if (hasConcern && aboutUnitConduct) body.aboutUnitConduct = true;
     if (!isAnonymous) {
       const contact = { name: normaliseContent(contactName), phone: contactPhone.trim(), email: contactEmail.trim() };
       body.contact = Object.fromEntries(Object.entries(contact).filter(([, value]) => value !== ""));
@@ -150,24 +206,58 @@ export function SubmitOpinionForm({ presetUnitId, onSubmitted }: SubmitOpinionFo
           inputId={FIELD_IDS.unitId}
         />
 
-        <Radio.Group
-          label={t("submit.kind.label")}
-          value={kind}
-          onChange={(value) => edited(setKind)(value as OpinionKind)}
-          error={fieldError("kind")}
-        >
-          <Stack gap="sm" mt="xs">
-            {OPINION_KINDS.map((value) => (
-              <Radio
-                key={value}
-                id={`opinion-kind-${value}`}
-                value={value}
-                label={t(`kind.${value}`)}
-                description={t(`kindHint.${value}`)}
-              />
-            ))}
+        <fieldset className="plain-fieldset" aria-describedby={kindError ? "opinion-kind-error" : undefined}>
+          <legend className="plain-fieldset__legend plain-fieldset__legend--major">{t("submit.kind.label")}</legend>
+          <Stack gap="md" mt="xs">
+            <Radio.Group
+              name={KIND_INPUT_NAME}
+              label={t("submit.kind.ordinary")}
+              value={kind}
+              onChange={(value) => edited(setKind)(value as OpinionKind)}
+              className="kind-group"
+            >
+              <Stack gap="sm" mt="xs">
+                {WORKFLOW_KINDS.map((value) => (
+                  <Radio
+                    key={value}
+                    id={`opinion-kind-${value}`}
+                    value={value}
+                    label={t(`kind.${value}`)}
+                    description={t(`kindHint.${value}`)}
+                  />
+                ))}
+              </Stack>
+            </Radio.Group>
+            <Radio.Group
+              name={KIND_INPUT_NAME}
+              label={t("submit.kind.legal")}
+              description={t("submit.kind.legalHint")}
+              value={kind}
+              onChange={(value) => edited(setKind)(value as OpinionKind)}
+              className="kind-group kind-group--legal"
+            >
+              <Stack gap="sm" mt="xs">
+                {ROUTING_KINDS.map((value) => (
+                  <Radio
+                    key={value}
+                    id={`opinion-kind-${value}`}
+                    value={value}
+                    label={t(`kind.${value}`)}
+                    description={t(`kindHint.${value}`)}
+                  />
+                ))}
+              </Stack>
+            </Radio.Group>
           </Stack>
-        </Radio.Group>
+          {kindError && (
+            <Text size="sm" c="error" role="alert" id="opinion-kind-error" mt="xs">
+              {kindError}
+            </Text>
+          )}
+        </fieldset>
+
+        {/* Right after the choice, so that it is the next thing read: where this kind really belongs. */}
+        {isRoutingKind(kind) && <RoutingKindNotice kind={kind} stage="form" />}
 
         <Textarea
           id={FIELD_IDS.content}
@@ -187,6 +277,35 @@ export function SubmitOpinionForm({ presetUnitId, onSubmitted }: SubmitOpinionFo
           minRows={6}
           maxRows={16}
         />
+
+        <TopicPicker id={FIELD_IDS.topics} value={topics} onChange={edited(setTopics)} error={fieldError("topics")} />
+
+        {hasConcern && (
+          <fieldset className="plain-fieldset" aria-describedby="opinion-concern-hint" data-testid="concern-section">
+            <legend className="plain-fieldset__legend">{t("submit.concern.legend")}</legend>
+            <Stack gap="sm" mt="xs">
+              <Text size="sm" c="dimmed" id="opinion-concern-hint">
+                {t("submit.concern.hint")}
+              </Text>
+              <Checkbox
+                id="opinion-about-unit"
+                label={t("submit.concern.aboutUnit")}
+                checked={aboutUnitConduct}
+                onChange={(event) => edited(setAboutUnitConduct)(event.currentTarget.checked)}
+              />
+              <TextInput
+                id={FIELD_IDS.targetOfficer}
+                label={t("submit.concern.officer")}
+                description={t("submit.concern.officerHint", { max: MAX_TARGET_OFFICER_LENGTH })}
+                inputWrapperOrder={["label", "input", "description", "error"]}
+                value={targetOfficer}
+                onChange={(event) => edited(setTargetOfficer)(event.currentTarget.value)}
+                error={fieldError("targetOfficer")}
+                autoComplete="off"
+              />
+            </Stack>
+          </fieldset>
+        )}
 
         <Radio.Group
           label={t("submit.identity.label")}
