@@ -79,7 +79,7 @@ describe("officer batch entry at a forum with a bad connection", () => {
       await route.abort("connectionreset");
     });
     await page.context().setOffline(false);
-    await page.evaluate(() => globalThis.dispatchEvent(new Event("online")));
+    await page.evaluate(() => (globalThis as unknown as EventTarget).dispatchEvent(new Event("online")));
     await expect
       .poll(() => page.getByTestId("entry-status").textContent(), { timeout: 30_000 })
       .toContain("Tất cả ý kiến đã được gửi");
