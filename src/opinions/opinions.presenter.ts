@@ -1,6 +1,8 @@
 import type { OpinionRecord } from "./opinions.queries.ts";
 import type {
   AnswerResponse,
+  PublicSummaryResponse,
+  PublishedOpinionsResponse,
   OpinionDetailResponse,
   OpinionListResponse,
   OpinionReceiptResponse,
@@ -106,6 +108,7 @@ export function presentPublicOpinion({
     trackingCode: formatTrackingCode(opinion.tracking_code),
     status: opinion.status as OpinionStatus,
     kind: opinion.kind as OpinionKind,
+    unitId: opinion.unit_id,
     unitName: opinion.unit_name,
     createdAt: opinion.created_at.toISOString(),
     answerDueAt: iso(opinion.answer_due_at),
@@ -199,5 +202,70 @@ export function presentOpinionDetail({
     actions,
     canAnswer,
     canViewContact,
+  };
+}
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** A unit's public figures, with the rates computed and rounded as people read them. */
+export function presentPublicSummary(summary: {
+  unitId: string;
+  unitName: string;
+  period: { from: string; to: string };
+  figures: {
+    received: number;
+    answered: number;
+    answered_on_time: number;
+    mean_handling_hours: number | null;
+    open: number;
+    overdue: number;
+    routed: number;
+    rated: number;
+    mean_rating: number | null;
+  } | null;
+}): PublicSummaryResponse {
+  const f = summary.figures;
+  return {
+    unitId: summary.unitId,
+    unitName: summary.unitName,
+    period: summary.period,
+    figures: {
+      received: f?.received ?? 0,
+      answered: f?.answered ?? 0,
+      answeredOnTime: f?.answered_on_time ?? 0,
+      onTimeRate: f && f.answered > 0 ? round1((100 * f.answered_on_time) / f.answered) : null,
+      meanHandlingDays: f?.mean_handling_hours != null ? round1(f.mean_handling_hours / 24) : null,
+      open: f?.open ?? 0,
+      overdue: f?.overdue ?? 0,
+      routed: f?.routed ?? 0,
+      rated: f?.rated ?? 0,
+      meanRating: f?.mean_rating != null ? round1(f.mean_rating) : null,
+    },
+  };
+}
+
+/** Published opinions, with times as ISO strings. */
+export function presentPublishedOpinions(page: {
+  items: {
+    kind: string;
+    topics: string[];
+    unitName: string;
+    content: string;
+    receivedAt: Date;
+    answeredAt: Date | null;
+    answeredOnTime: boolean;
+    answer: string;
+    answerMethod: "written" | "on_spot";
+  }[];
+  nextCursor: string | null;
+}): PublishedOpinionsResponse {
+  return {
+    items: page.items.map((item) => ({
+      ...item,
+      kind: item.kind as OpinionKind,
+      receivedAt: item.receivedAt.toISOString(),
+      answeredAt: (item.answeredAt ?? item.receivedAt).toISOString(),
+    })),
+    nextCursor: page.nextCursor,
   };
 }

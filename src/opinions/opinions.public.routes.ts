@@ -4,11 +4,22 @@ import { requestLanguage } from "../http/language.ts";
 import type { App, AppDeps } from "../http/types.ts";
 import { rateOpinion, reopenOpinion } from "./opinions.feedback.service.ts";
 import { submitOpinion } from "./opinions.intake.service.ts";
-import { presentPublicOpinion, presentReceipt } from "./opinions.presenter.ts";
+import { getUnitPublicSummary, listPublishedOpinionsOfUnit } from "./opinions.publication.service.ts";
+import {
+  presentPublicOpinion,
+  presentPublicSummary,
+  presentPublishedOpinions,
+  presentReceipt,
+} from "./opinions.presenter.ts";
 import {
   CreateOpinionBody,
   OpinionReceiptResponse,
   PublicOpinionResponse,
+  PublicSummaryQuery,
+  PublicSummaryResponse,
+  PublicUnitParams,
+  PublishedOpinionsQuery,
+  PublishedOpinionsResponse,
   RatingBody,
   ReopenBody,
   TrackingCodeParams,
@@ -79,5 +90,37 @@ export function registerPublicOpinionRoutes(app: App, { db, keys, config }: AppD
     "/api/public/topics",
     { schema: { tags: ["public"], response: { 200: TopicListResponse } } },
     async (request) => ({ items: await listTopicChoices({ db, lang: requestLanguage(request) }) }),
+  );
+
+  app.get(
+    "/api/public/units/:unitId/summary",
+    {
+      config: rateLimited(limit * 4),
+      schema: { tags: ["public"], params: PublicUnitParams, querystring: PublicSummaryQuery, response: { 200: PublicSummaryResponse } },
+    },
+    async (request, reply) => {
+      reply.header("cache-control", "public, max-age=60");
+      const { from, to } = request.query;
+      return presentPublicSummary(await getUnitPublicSummary({ db, unitId: request.params.unitId, from, to }));
+    },
+  );
+
+  app.get(
+    "/api/public/units/:unitId/opinions",
+    {
+      config: rateLimited(limit * 4),
+      schema: {
+        tags: ["public"],
+        params: PublicUnitParams,
+        querystring: PublishedOpinionsQuery,
+        response: { 200: PublishedOpinionsResponse },
+      },
+    },
+    async (request, reply) => {
+      reply.header("cache-control", "public, max-age=60");
+      return presentPublishedOpinions(
+        await listPublishedOpinionsOfUnit({ db, unitId: request.params.unitId, cursor: request.query.cursor }),
+      );
+    },
   );
 }

@@ -103,6 +103,7 @@ export const PublicOpinionResponse = z.object({
   trackingCode: z.string(),
   status: z.enum(OPINION_STATUSES),
   kind: z.enum(OPINION_KINDS),
+  unitId: z.uuid(),
   unitName: z.string(),
   createdAt: z.string(),
   answerDueAt: z.string().nullable(),
@@ -272,3 +273,52 @@ export const OpinionStepBody = z.discriminatedUnion("action", [
   z.object({ action: z.literal("merge"), intoCode: z.string().max(40) }),
 ]);
 export type OpinionStepBody = z.infer<typeof OpinionStepBody>;
+
+/** Path parameter of a unit's public page. */
+export const PublicUnitParams = z.object({ unitId: z.uuid() });
+
+/** GET /api/public/units/{unitId}/summary */
+export const PublicSummaryQuery = z.object({ from: IsoDate.optional(), to: IsoDate.optional() });
+
+/** A unit's public figures: what citizens and the press may compare between units. */
+export const PublicSummaryResponse = z.object({
+  unitId: z.uuid(),
+  unitName: z.string(),
+  period: z.object({ from: z.string(), to: z.string() }),
+  figures: z.object({
+    received: z.number().int(),
+    answered: z.number().int(),
+    answeredOnTime: z.number().int(),
+    /** Share of answered opinions answered by their deadline, 0–100; null before any answer. */
+    onTimeRate: z.number().nullable(),
+    meanHandlingDays: z.number().nullable(),
+    open: z.number().int(),
+    overdue: z.number().int(),
+    routed: z.number().int(),
+    rated: z.number().int(),
+    meanRating: z.number().nullable(),
+  }),
+});
+export type PublicSummaryResponse = z.infer<typeof PublicSummaryResponse>;
+
+/** GET /api/public/units/{unitId}/opinions */
+export const PublishedOpinionsQuery = z.object({ cursor: z.string().max(200).optional() });
+
+/** Answered opinions published with consent, personal data removed. */
+export const PublishedOpinionsResponse = z.object({
+  items: z.array(
+    z.object({
+      kind: z.enum(OPINION_KINDS),
+      topics: z.array(z.string()),
+      unitName: z.string(),
+      content: z.string(),
+      receivedAt: z.string(),
+      answeredAt: z.string(),
+      answeredOnTime: z.boolean(),
+      answer: z.string(),
+      answerMethod: z.enum(["written", "on_spot"]),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+export type PublishedOpinionsResponse = z.infer<typeof PublishedOpinionsResponse>;

@@ -53,6 +53,9 @@ export function AppLayout() {
                   <li>
                     <NavLink to="/track">{t("nav.track")}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/units">{t("nav.units")}</NavLink>
+                  </li>
                 </>
               )}
             </ul>

@@ -11,6 +11,8 @@ const LoginPage = lazy(() => import("../pages/LoginPage").then((module) => ({ de
 const ConsoleInboxPage = lazy(() =>
   import("../pages/ConsoleInboxPage").then((module) => ({ default: module.ConsoleInboxPage })),
 );
+const PublicUnitsPage = lazy(() => import("../pages/PublicUnitsPage").then((module) => ({ default: module.PublicUnitsPage })));
+const PublicUnitPage = lazy(() => import("../pages/PublicUnitPage").then((module) => ({ default: module.PublicUnitPage })));
 const ConsoleEntryPage = lazy(() =>
   import("../pages/ConsoleEntryPage").then((module) => ({ default: module.ConsoleEntryPage })),
 );
@@ -26,6 +28,8 @@ export function AppRouter() {
         <Route index element={<SubmitOpinionPage />} />
         <Route path="track" element={<TrackOpinionPage />} />
         <Route path="track/:code" element={<TrackOpinionPage />} />
+        <Route path="units" element={<PublicUnitsPage />} />
+        <Route path="units/:unitId" element={<PublicUnitPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route
           path="console"

@@ -101,6 +101,7 @@ export interface TrackedOpinion {
   trackingCode: string;
   status: OpinionStatus;
   kind: OpinionKind;
+  unitId: string;
   unitName: string;
   createdAt: string;
   /** When the unit should answer by (working days, holidays excluded); null without a deadline rule. */

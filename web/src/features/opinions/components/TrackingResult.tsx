@@ -1,6 +1,7 @@
-import { Badge, Box, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Box, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { isApiError } from "../../../app/api-client";
 import { DateTime } from "../../../ui/DateTime";
 import { Fact } from "../../../ui/Fact";
@@ -74,7 +75,11 @@ export function TrackingResult({ code }: { code: string }) {
           </Group>
           <dl className="facts">
             <Fact label={t("opinion.kind")}>{t(`kind.${opinion.kind}`, { defaultValue: opinion.kind })}</Fact>
-            <Fact label={t("opinion.unit")}>{opinion.unitName}</Fact>
+            <Fact label={t("opinion.unit")}>
+              <Anchor component={Link} to={`/units/${opinion.unitId}`}>
+                {opinion.unitName}
+              </Anchor>
+            </Fact>
             <Fact label={t("opinion.createdAt")}><DateTime value={opinion.createdAt} /></Fact>
             {opinion.answerDueAt && (!opinion.answer || isAwaitingAnswer) && (
               <Fact label={t("opinion.expectedAnswer")}>

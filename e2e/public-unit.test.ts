@@ -1,0 +1,77 @@
+import { request, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoAxeViolations, launchBrowser, newPhonePage, screenshot } from "./support/browser.ts";
+import { DEMO_PASSWORD, startProductServer } from "./support/server.ts";
+
+const THIEU_HOA = "5a1e0000-0000-4000-8000-000000001002";
+
+describe("a unit's public page", () => {
+  let server: Awaited<ReturnType<typeof startProductServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startProductServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("shows the unit's figures as numbers and a chart, and the published answers without any personal data", async () => {
+    // A citizen agreed to publication but wrote their name, phone and plate into the text; the leader's
+    // answer repeats the name. Another citizen did not agree to publication.
+    const api = await request.newContext({ baseURL: server.url });
+    const send = async (data: object) => {
+      const response = await api.post("/api/public/opinions", { data: { unitId: THIEU_HOA, ...data } });
+      expect(response.status()).toBe(201);
+      return ((await response.json()) as { trackingCode: string }).trackingCode;
+    };
+    const published = await send({
+      content: "Tôi là Trần Văn Bình, điện thoại 0987 654 321, xe 36B1-234.56 bị dắt mất trước cổng chợ Thiệu Hóa.",
+      publicConsent: true,
+      kind: "reflection",
+    });
+    const unpublished = await send({ content: "Ý kiến riêng tư không công khai về hàng xóm.", publicConsent: false });
+
+    const leader = await request.newContext({ baseURL: server.url });
+    expect((await leader.post("/api/auth/login", { data: { username: "xa.lanhdao", password: DEMO_PASSWORD } })).status()).toBe(200);
+    const inbox = (await (await leader.get("/api/opinions?limit=100")).json()) as { items: { id: string; trackingCode: string }[] };
+    for (const code of [published, unpublished]) {
+      const id = inbox.items.find((item) => item.trackingCode === code)?.id;
+      const answer = await leader.post(`/api/opinions/${id}/answers`, {
+        data: { content: "Gửi anh Trần Văn Bình: Công an xã đã tiếp nhận, trích xuất camera và sẽ thông báo kết quả." },
+      });
+      expect(answer.status()).toBe(201);
+    }
+
+    const phone = await newPhonePage(browser);
+    await phone.goto(`${server.url}/units`);
+    await phone.getByTestId("unit-directory").waitFor();
+    await expectNoAxeViolations(phone, "unit directory");
+    await phone.getByRole("link", { name: "Công an xã Thiệu Hóa" }).click();
+    await expect.poll(() => phone.getByRole("heading", { level: 1 }).textContent()).toBe("Công an xã Thiệu Hóa");
+    await phone.getByTestId("published-opinions").waitFor();
+
+    const text = (await phone.locator("main").textContent()) ?? "";
+    expect(text).toContain("[họ tên]");
+    expect(text).toContain("[số điện thoại]");
+    expect(text).toContain("[biển số xe]");
+    for (const secret of ["Trần Văn Bình", "0987", "654 321", "36B1", "riêng tư", "Nguyễn Thị Mai", "0912"]) {
+      expect(await phone.content(), `the public page must not show “${secret}”`).not.toContain(secret);
+    }
+    // The figures: the demo's and these opinions; the chart is described in words for screen readers.
+    await expect.poll(() => phone.getByText("Ý kiến đã nhận").isVisible()).toBe(true);
+    expect(await phone.getByRole("img", { name: /trả lời đúng hạn/ }).count()).toBe(1);
+    const widths = await phone.evaluate(
+      () => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth,
+    );
+    expect(widths, "no horizontal scrolling at 360 px").toBeLessThanOrEqual(360);
+    await expectNoAxeViolations(phone, "public unit page");
+    await screenshot(phone, "public-unit");
+
+    await phone.getByTestId("language-switch").click();
+    await expect.poll(() => phone.getByText("Opinions received").isVisible()).toBe(true);
+    await expectNoAxeViolations(phone, "public unit page in English");
+  });
+});

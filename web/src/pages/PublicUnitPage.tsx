@@ -1,0 +1,45 @@
+import { Anchor, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { isApiError } from "../app/api-client";
+import { PublishedOpinionList } from "../features/publication/components/PublishedOpinionList";
+import { UnitFigures } from "../features/publication/components/UnitFigures";
+import { useUnitSummary } from "../features/publication/hooks/useUnitSummary";
+import { ErrorAlert } from "../ui/ErrorAlert";
+import { LoadingState } from "../ui/LoadingState";
+import { PageTitle } from "../ui/PageTitle";
+import { useDocumentTitle } from "../ui/useDocumentTitle";
+
+/** `/units/:unitId`: how a unit answers its citizens — figures and the answers published with consent. */
+export function PublicUnitPage() {
+  const { t } = useTranslation();
+  const { unitId = "" } = useParams();
+  const summary = useUnitSummary(unitId);
+  useDocumentTitle(summary.data?.unitName ?? t("publicUnit.title"), t("app.name"));
+  if (summary.isPending) return <LoadingState label={t("common.loading")} />;
+  if (summary.error) {
+    const missing = isApiError(summary.error) && (summary.error.status === 404 || summary.error.status === 400);
+    return <ErrorAlert title={missing ? t("publicUnit.notFound") : t("publicUnit.loadError")}>{summary.error.message}</ErrorAlert>;
+  }
+  return (
+    <Stack gap="lg">
+      <div>
+        <PageTitle>{summary.data.unitName}</PageTitle>
+        <Text mt="xs">{t("publicUnit.intro")}</Text>
+      </div>
+      <UnitFigures summary={summary.data} />
+      <section aria-labelledby="published-title">
+        <Title order={2} id="published-title" mb="xs">
+          {t("publicUnit.publishedTitle")}
+        </Title>
+        <Text size="sm" mb="sm">
+          {t("publicUnit.publishedHint")}
+        </Text>
+        <PublishedOpinionList unitId={unitId} />
+      </section>
+      <Anchor component={Link} to={`/?unit=${encodeURIComponent(unitId)}`}>
+        {t("publicUnit.send")}
+      </Anchor>
+    </Stack>
+  );
+}
