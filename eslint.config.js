@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 /** Folders of the server's domains: a domain uses another only through its service. */
-const DOMAINS = ["units", "auth", "opinions", "audit"];
+const DOMAINS = ["units", "auth", "opinions", "audit", "notifications"];
 
 const ENGINE_PATHS = [
   { name: "pg", message: "Only src/db knows the engine." },
@@ -14,6 +14,8 @@ const otherDomainPatterns = (domain) => ({
     `../${d}/*.queries.ts`,
     `../${d}/*.routes.ts`,
     `../${d}/*.presenter.ts`,
+    `../${d}/*.channels.ts`,
+    `../${d}/*.templates.ts`,
   ]),
   message: "Use another domain only through its service (ARCHITECTURE.md: dependency direction).",
 });

@@ -33,6 +33,10 @@ describe("loadConfig", () => {
       publicRateLimitPerMinute: 30,
       trustProxy: false,
       newUserPassword: undefined,
+      smtpUrl: undefined,
+      mailFrom: "Lắng nghe <no-reply@localhost>",
+      publicUrl: "http://localhost:3000",
+      jobsIntervalSeconds: 60,
     });
   });
 
@@ -56,6 +60,10 @@ describe("loadConfig", () => {
       PUBLIC_RATE_LIMIT_PER_MINUTE: "12",
       TRUST_PROXY: "true",
       LANGNGHE_NEW_PASSWORD: "mật khẩu mới",
+      SMTP_URL: "smtp://langnghe:pw@mail.example.vn:587",
+      MAIL_FROM: "Công an tỉnh <noreply@example.vn>",
+      PUBLIC_URL: "https://langnghe.example.vn",
+      JOBS_INTERVAL_SECONDS: "30",
     });
     expect(config).toEqual({
       port: 8080,
@@ -68,6 +76,10 @@ describe("loadConfig", () => {
       publicRateLimitPerMinute: 12,
       trustProxy: true,
       newUserPassword: "mật khẩu mới",
+      smtpUrl: "smtp://langnghe:pw@mail.example.vn:587",
+      mailFrom: "Công an tỉnh <noreply@example.vn>",
+      publicUrl: "https://langnghe.example.vn",
+      jobsIntervalSeconds: 30,
     });
   });
 
@@ -85,15 +97,21 @@ describe("loadConfig", () => {
       DEMO_PASSWORD: "123",
       PUBLIC_RATE_LIMIT_PER_MINUTE: "0",
       TRUST_PROXY: "yes",
+      SMTP_URL: "mail.example.vn",
+      PUBLIC_URL: "not a url",
+      JOBS_INTERVAL_SECONDS: "0",
     });
     expect(error.name).toBe("ConfigError");
     expect(namedVariables(error)).toEqual([
       "DATABASE_URL",
       "DEMO_PASSWORD",
+      "JOBS_INTERVAL_SECONDS",
       "LANGNGHE_SECRET",
       "LOG_LEVEL",
       "PORT",
       "PUBLIC_RATE_LIMIT_PER_MINUTE",
+      "PUBLIC_URL",
+      "SMTP_URL",
       "TRUST_PROXY",
     ]);
     for (const variable of namedVariables(error)) expect(error.message).toContain(variable);

@@ -21,6 +21,14 @@ export interface Config {
   trustProxy: boolean;
   /** The password `langnghe create-user` gives the new account (kept out of the command line and shell history). */
   newUserPassword: string | undefined;
+  /** SMTP server for e-mails to contributors (`smtp://user:pass@host:587`); unset: e-mails wait in the outbox. */
+  smtpUrl: string | undefined;
+  /** The sender of those e-mails. */
+  mailFrom: string;
+  /** The address citizens reach the site at, for links in messages; defaults to http://localhost:PORT. */
+  publicUrl: string;
+  /** How often the background jobs (deadline sweep, notification sender) run, in seconds. */
+  jobsIntervalSeconds: number;
 }
 
 /** Thrown when the environment does not describe a valid configuration; lists every problem. */
@@ -45,6 +53,10 @@ const EnvSchema = z.object({
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   LANGNGHE_NEW_PASSWORD: z.string().optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  MAIL_FROM: z.string().min(3).default("Lắng nghe <no-reply@localhost>"),
+  PUBLIC_URL: z.url().optional(),
+  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 /** Validates the environment into a typed Config; throws ConfigError naming every invalid variable. */
@@ -71,6 +83,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY === "true",
     newUserPassword: e.LANGNGHE_NEW_PASSWORD,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    jobsIntervalSeconds: e.JOBS_INTERVAL_SECONDS,
   };
 }
 

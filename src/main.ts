@@ -6,6 +6,9 @@ import { openDb } from "./db/index.ts";
 import { DataDirLockedError } from "./db/lock.ts";
 import { migrate, MigrationError } from "./db/migrate.ts";
 import { DEMO_USERS, DEMO_UNIT_IDS, seedDemo } from "./db/seed-demo.ts";
+import { startScheduler } from "./jobs/scheduler.ts";
+import { createEmailChannel } from "./notifications/notifications.service.ts";
+import { sendOpinionNotifications, sweepDeadlines } from "./opinions/opinions.jobs.ts";
 import { hasNoUnits } from "./units/units.service.ts";
 
 const WEB_DIST_DIR = fileURLToPath(new URL("../web/dist/", import.meta.url));
@@ -32,6 +35,19 @@ export async function start(config: Config, { demo = false }: { demo?: boolean }
     { logger: { level: config.logLevel } },
   );
   await app.listen({ port: config.port, host: config.host });
+  const channels = config.smtpUrl ? [createEmailChannel({ smtpUrl: config.smtpUrl, from: config.mailFrom })] : [];
+  const everyMs = config.jobsIntervalSeconds * 1000;
+  const scheduler = startScheduler({
+    jobs: [
+      { name: "deadlines", everyMs, run: () => sweepDeadlines({ db: handle.db }) },
+      {
+        name: "notifications",
+        everyMs,
+        run: () => sendOpinionNotifications({ db: handle.db, keys, channels, publicUrl: config.publicUrl }),
+      },
+    ],
+    onError: (job, error) => app.log.error({ err: error, job }, "background job failed"),
+  });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   console.log(`\nLắng nghe is running on ${handle.engine}: http://localhost:${port}\n`);
@@ -41,6 +57,7 @@ export async function start(config: Config, { demo = false }: { demo?: boolean }
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal} received: shutting down…`);
+    await scheduler.stop();
     await app.close();
     await handle.close();
     console.log("Stopped cleanly.");

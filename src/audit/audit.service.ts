@@ -24,7 +24,7 @@ export function auditEntryFor({
 }) {
   return {
     actorUserId: actor.kind === "user" ? actor.id : null,
-    actorLabel: actor.kind === "user" ? actor.username : "public",
+    actorLabel: actor.kind === "user" ? actor.username : actor.kind === "system" ? `system:${actor.job}` : "public",
     action,
     entityType,
     details,

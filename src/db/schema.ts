@@ -105,6 +105,26 @@ export interface OpinionsTable {
   rated_at: NullableTimestamp;
   client_key: string | null;
   entered_by_user_id: string | null;
+  reminded_at: NullableTimestamp;
+  escalated_at: NullableTimestamp;
+  escalated_to_unit_id: string | null;
+  notified_at: NullableTimestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  opinion_id: string;
+  channel: "email" | "sms" | "zalo";
+  recipient_ciphertext: string;
+  template: "answer";
+  language: Generated<"vi" | "en">;
+  status: Generated<"pending" | "sending" | "sent" | "failed">;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  claimed_at: NullableTimestamp;
+  sent_at: NullableTimestamp;
+  last_error: string | null;
+  created_at: Timestamp;
 }
 
 export interface TopicsTable {
@@ -164,6 +184,36 @@ export interface OpinionAnswersTable {
   review_comment: string | null;
 }
 
+/** A CSV/XLSX import of opinions: the uploaded file until committed, and the state of its check and commit. */
+export interface OpinionImportsTable {
+  id: Generated<string>;
+  unit_id: string;
+  created_by: string | null;
+  file_name: string;
+  file_size: number;
+  file_data: Buffer | null;
+  channel: Generated<string>;
+  mapping: JSONColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  status: ColumnType<
+    "parsing" | "ready" | "failed" | "importing" | "done",
+    "parsing" | "ready" | "failed" | "importing" | "done" | undefined,
+    "parsing" | "ready" | "failed" | "importing" | "done"
+  >;
+  rows_total: number | null;
+  rows_valid: number | null;
+  rows_invalid: number | null;
+  rows_duplicate: number | null;
+  rows_done: Generated<number>;
+  progress: Generated<number>;
+  errors: JSONColumnType<{ rowNumber: number; field: string | null; code: string }[], string | undefined, string>;
+  preview: JSONColumnType<Record<string, unknown>[], string | undefined, string>;
+  error_code: string | null;
+  error_params: JSONColumnType<Record<string, string | number>, string | undefined, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
 /** Every table, as Kysely sees it (snake_case, as in the migrations). */
 export interface Database {
   audit_log: AuditLogTable;
@@ -180,6 +230,8 @@ export interface Database {
   deadline_rules: DeadlineRulesTable;
   topics: TopicsTable;
   routing_rules: RoutingRulesTable;
+  notifications: NotificationsTable;
+  opinion_imports: OpinionImportsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -159,6 +159,7 @@ async function seedDemoOpinions({
   });
   await submitAnswer({
     db,
+    keys,
     actor: leader,
     opinionId: praised.opinionId,
     content: "Công an xã Thiệu Hóa trân trọng cảm ơn ý kiến của bà con và sẽ tiếp tục phục vụ Nhân dân tốt hơn.",
@@ -172,6 +173,7 @@ async function seedDemoOpinions({
   });
   await submitAnswer({
     db,
+    keys,
     actor: officer,
     opinionId: gambling.opinionId,
     content:
@@ -185,6 +187,7 @@ async function seedDemoOpinions({
   });
   await applyOpinionStep({
     db,
+    keys,
     actor: officer,
     opinionId: report.opinionId,
     step: { action: "route", to: "Cơ quan Cảnh sát điều tra Công an tỉnh Thanh Hóa", note: undefined },

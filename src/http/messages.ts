@@ -140,6 +140,138 @@ export const MESSAGES = {
     vi: "Mã gửi này đã được dùng cho một ý kiến khác.",
     en: "This submission key was already used for another opinion.",
   },
+  "import.not_found": {
+    vi: "Không tìm thấy lượt nhập tệp này.",
+    en: "No such file import.",
+  },
+  "import.upload_empty": {
+    vi: "Chưa có tệp nào được gửi lên, hoặc tệp rỗng.",
+    en: "No file was sent, or the file is empty.",
+  },
+  "import.upload_too_large": {
+    vi: "Tệp quá lớn: tối đa {{maxMb}} MB.",
+    en: "The file is too large: {{maxMb}} MB at most.",
+  },
+  "import.upload_content_type": {
+    vi: "Hãy gửi nội dung tệp (application/octet-stream).",
+    en: "Send the file's bytes (application/octet-stream).",
+  },
+  "import.not_ready": {
+    vi: "Tệp chưa sẵn sàng để nhập (trạng thái hiện nay: {{status}}).",
+    en: "The file is not ready to import (its status is {{status}}).",
+  },
+  "import.has_errors": {
+    vi: "Tệp còn dòng lỗi. Hãy sửa các dòng lỗi trong tệp rồi tải lên lại; chưa có ý kiến nào được nhập.",
+    en: "The file still has rows with errors. Fix them in the file and upload it again; nothing has been imported.",
+  },
+  "import.file_expired": {
+    vi: "Tệp đã tải lên quá 24 giờ nên đã bị xoá; hãy tải lên lại.",
+    en: "The file was uploaded more than 24 hours ago and has been deleted; please upload it again.",
+  },
+  "import.commit_failed": {
+    vi: "Nhập ý kiến bị gián đoạn nên không có ý kiến nào được lưu. Hãy thử lại.",
+    en: "The import was interrupted, so no opinion was stored. Please try again.",
+  },
+  "import.interrupted": {
+    vi: "Việc xử lý tệp bị gián đoạn (máy chủ khởi động lại). Hãy thử lại.",
+    en: "Processing the file was interrupted (the server restarted). Please try again.",
+  },
+  "import.parse_failed": {
+    vi: "Không xử lý được tệp do sự cố của hệ thống; sự cố đã được ghi lại.",
+    en: "The file could not be processed because of a problem on our side; it has been logged.",
+  },
+  "import.unsupported_format": {
+    vi: "Chỉ nhận tệp CSV (.csv) hoặc Excel (.xlsx).",
+    en: "Only CSV (.csv) or Excel (.xlsx) files are accepted.",
+  },
+  "import.file_unreadable": {
+    vi: "Không đọc được tệp: tệp hỏng hoặc không phải tệp Excel (.xlsx).",
+    en: "The file cannot be read: it is damaged or not an Excel (.xlsx) file.",
+  },
+  "import.file_empty": {
+    vi: "Tệp không có dữ liệu.",
+    en: "The file is empty.",
+  },
+  "import.too_many_rows": {
+    vi: "Tệp có quá {{max}} dòng; hãy chia thành nhiều tệp.",
+    en: "The file has more than {{max}} rows; split it into several files.",
+  },
+  "import.content_column_missing": {
+    vi: "Không tìm thấy cột nội dung ý kiến (ví dụ: “Nội dung ý kiến”) ở dòng tiêu đề.",
+    en: "No column of opinion content (e.g. “Content”) in the header row.",
+  },
+  "import.mapping_unknown_column": {
+    vi: "Tệp không có cột “{{column}}”.",
+    en: "The file has no column “{{column}}”.",
+  },
+  "import.encoding_invalid": {
+    vi: "Tệp CSV không dùng bảng mã UTF-8; hãy lưu lại bằng “CSV UTF-8”.",
+    en: "The CSV file is not UTF-8; save it again as “CSV UTF-8”.",
+  },
+  "import.header_missing": {
+    vi: "Tệp không có dòng tiêu đề.",
+    en: "The file has no header row.",
+  },
+  "import.file_too_large": {
+    vi: "Nội dung tệp Excel quá lớn để xử lý.",
+    en: "The Excel file's content is too large to process.",
+  },
+  "import.content_missing": {
+    vi: "Thiếu nội dung ý kiến.",
+    en: "The opinion's content is missing.",
+  },
+  "import.content_too_long": {
+    vi: "Nội dung ý kiến dài quá 5.000 ký tự.",
+    en: "The opinion's content is longer than 5,000 characters.",
+  },
+  "import.value_too_long": {
+    vi: "Giá trị quá dài.",
+    en: "The value is too long.",
+  },
+  "import.date_invalid": {
+    vi: "Ngày không hợp lệ; hãy ghi theo dạng dd/mm/yyyy hoặc dd/mm/yyyy HH:mm.",
+    en: "Invalid date; write it as dd/mm/yyyy or dd/mm/yyyy HH:mm.",
+  },
+  "import.date_future": {
+    vi: "Ngày tiếp nhận ở tương lai.",
+    en: "The date of receipt is in the future.",
+  },
+  "import.kind_unknown": {
+    vi: "Loại ý kiến không nằm trong danh mục (ví dụ: Phản ánh, Kiến nghị, Biểu dương, Hỏi).",
+    en: "Unknown kind of opinion (e.g. Reflection, Recommendation, Praise, Question).",
+  },
+  "import.channel_unknown": {
+    vi: "Kênh tiếp nhận không nằm trong danh mục.",
+    en: "Unknown intake channel.",
+  },
+  "import.phone_invalid": {
+    vi: "Số điện thoại không hợp lệ.",
+    en: "Invalid phone number.",
+  },
+  "import.email_invalid": {
+    vi: "Địa chỉ thư điện tử không hợp lệ.",
+    en: "Invalid e-mail address.",
+  },
+  "import.duplicate_in_file": {
+    vi: "Dòng này trùng với một dòng phía trên trong tệp.",
+    en: "This row repeats an earlier row of the file.",
+  },
+  "import.unit_unknown": {
+    vi: "Không tìm thấy đơn vị này (ghi đúng tên, tên viết tắt hoặc mã đơn vị).",
+    en: "No such unit (write its name, short name or id).",
+  },
+  "import.unit_out_of_scope": {
+    vi: "Đơn vị này không thuộc phạm vi quản lý của bạn.",
+    en: "This unit is outside your scope.",
+  },
+  "import.unit_ambiguous": {
+    vi: "Có nhiều đơn vị trùng tên này; hãy ghi tên đầy đủ hoặc mã đơn vị.",
+    en: "Several units have this name; write the full name or the unit's id.",
+  },
+  "import.topic_unknown": {
+    vi: "Chủ đề không có trong danh mục.",
+    en: "The topic is not in the list.",
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** A stable error code. */

@@ -42,7 +42,7 @@ interface AnswerRow {
 }
 
 /** Steps that stay inside the unit: the citizen's timeline leaves them out. */
-const INTERNAL_EVENTS = new Set(["answer_submitted", "answer_returned", "classified"]);
+const INTERNAL_EVENTS = new Set(["answer_submitted", "answer_returned", "classified", "reminder", "escalated"]);
 /** Steps whose note the citizen is told: why it was rejected, and their own reason for reopening. */
 const PUBLIC_NOTES = new Set(["rejected", "reopened"]);
 
@@ -80,6 +80,7 @@ function presentSummary(row: OpinionRecord, now: Date) {
     topics: row.topics,
     contentGroup: row.content_group as ContentGroup | null,
     assignedTo: row.assigned_name,
+    isEscalated: row.escalated_at !== null,
   };
 }
 

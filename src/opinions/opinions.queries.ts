@@ -22,6 +22,8 @@ export interface NewOpinionRow {
   targetOfficer: string | null;
   clientKey: string | null;
   enteredByUserId: string | null;
+  /** Set on an imported opinion: the same row imported again by the same unit is refused as a duplicate. */
+  importFingerprint?: string | null;
 }
 
 /** The audit entry written with a record, as the audit domain builds it (`auditEntryFor`). */
@@ -67,21 +69,23 @@ export async function insertReceivedOpinions(
         ${column((r) => r.contactCiphertext)}::text[], ${column((r) => r.actorUserId)}::uuid[],
         ${column((r) => r.audit.actorUserId)}::uuid[], ${column((r) => r.audit.actorLabel)}::text[],
         ${column((r) => r.audit.action)}::text[], ${column((r) => r.audit.entityType)}::text[],
-        ${column((r) => JSON.stringify(r.audit.details))}::jsonb[], ${column((r) => r.audit.ip)}::text[]
+        ${column((r) => JSON.stringify(r.audit.details))}::jsonb[], ${column((r) => r.audit.ip)}::text[],
+        ${column((r) => r.importFingerprint ?? null)}::text[]
       ) WITH ORDINALITY AS t(tracking_code, unit_id, channel, kind, status, content, search_text, is_anonymous,
         public_consent, urgency, answer_due_at, received_at, content_group, topics, location_unit_id,
         concerned_unit_id, target_officer, client_key, entered_by_user_id, ciphertext, actor_user_id,
-        audit_actor_user_id, audit_actor_label, audit_action, audit_entity_type, audit_details, audit_ip, ord)
+        audit_actor_user_id, audit_actor_label, audit_action, audit_entity_type, audit_details, audit_ip,
+        import_fingerprint, ord)
     ), valid AS (
       SELECT input.* FROM input
       JOIN units u ON u.id = input.unit_id AND u.valid_from <= ${day} AND (u.valid_to IS NULL OR u.valid_to >= ${day})
     ), opinion AS (
       INSERT INTO opinions (tracking_code, unit_id, channel, kind, status, content, search_text, is_anonymous,
         public_consent, urgency, answer_due_at, received_at, content_group, topics, location_unit_id,
-        concerned_unit_id, target_officer, client_key, entered_by_user_id)
+        concerned_unit_id, target_officer, client_key, entered_by_user_id, import_fingerprint)
       SELECT tracking_code, unit_id, channel, kind, status, content, search_text, is_anonymous, public_consent,
         urgency, answer_due_at, received_at, content_group, string_to_array(topics, ','), location_unit_id,
-        concerned_unit_id, target_officer, client_key, entered_by_user_id
+        concerned_unit_id, target_officer, client_key, entered_by_user_id, import_fingerprint
       FROM valid ORDER BY ord
       RETURNING id, tracking_code, created_at
     ), contact AS (
@@ -153,6 +157,7 @@ const opinionColumns = [
   "o.reopen_count",
   "o.rating",
   "o.rating_comment",
+  "o.escalated_at",
   "n.name as unit_name",
 ] as const;
 
@@ -246,6 +251,7 @@ export interface OpinionFilter {
   receivedFrom?: Date;
   receivedBefore?: Date;
   assignedUserId?: string;
+  escalated?: boolean;
   overdue?: { now: Date; openStatuses: readonly string[] };
 }
 
@@ -264,6 +270,7 @@ export async function listOpinionsOfUnits(db: Executor, filter: OpinionFilter & 
   if (filter.channel) query = query.where("o.channel", "=", filter.channel);
   if (filter.topic) query = query.where(sql<boolean>`o.topics @> ARRAY[${filter.topic}]::text[]`);
   if (filter.assignedUserId) query = query.where("o.assigned_user_id", "=", filter.assignedUserId);
+  if (filter.escalated) query = query.where("o.escalated_at", "is not", null);
   if (filter.receivedFrom) query = query.where("o.received_at", ">=", filter.receivedFrom);
   if (filter.receivedBefore) query = query.where("o.received_at", "<", filter.receivedBefore);
   for (const word of filter.words ?? []) {

@@ -81,7 +81,7 @@ export function registerOpinionRoutes(app: App, { db, keys }: AppDeps) {
       schema: { tags: ["opinions"], params: OpinionIdParams, body: OpinionStepBody, response: { 200: StatusResponse } },
     },
     async (request) =>
-      applyOpinionStep({ db, actor: currentUser(request), opinionId: request.params.id, step: request.body, ip: request.ip }),
+      applyOpinionStep({ db, keys, actor: currentUser(request), opinionId: request.params.id, step: request.body, ip: request.ip }),
   );
 
   app.post(
@@ -93,6 +93,7 @@ export function registerOpinionRoutes(app: App, { db, keys }: AppDeps) {
     async (request, reply) => {
       const answer = await submitAnswer({
         db,
+        keys,
         actor: currentUser(request),
         opinionId: request.params.id,
         content: request.body.content,
@@ -108,6 +109,7 @@ export function registerOpinionRoutes(app: App, { db, keys }: AppDeps) {
     async (request) =>
       reviewAnswer({
         db,
+        keys,
         actor: currentUser(request),
         opinionId: request.params.id,
         answerId: request.params.answerId,
@@ -125,6 +127,7 @@ export function registerOpinionRoutes(app: App, { db, keys }: AppDeps) {
     async (request) =>
       reviewAnswer({
         db,
+        keys,
         actor: currentUser(request),
         opinionId: request.params.id,
         answerId: request.params.answerId,

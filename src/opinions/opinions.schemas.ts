@@ -149,6 +149,11 @@ export const OpinionListQuery = z.object({
     .enum(["true", "false"])
     .optional()
     .transform((v) => v === "true"),
+  /** Escalated to a superior unit after its deadline passed. */
+  escalated: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -174,6 +179,7 @@ const OpinionListItem = z.object({
   topics: z.array(z.string()),
   contentGroup: z.enum(CONTENT_GROUPS).nullable(),
   assignedTo: z.string().nullable(),
+  isEscalated: z.boolean(),
 });
 
 export const OpinionListResponse = z.object({

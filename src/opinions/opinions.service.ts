@@ -112,6 +112,7 @@ export async function listOpinions({ db, actor, query }: { db: Executor; actor: 
     receivedFrom: query.from ? startOfDayInVietnam(query.from) : undefined,
     receivedBefore: query.to ? startOfDayInVietnam(query.to, 1) : undefined,
     assignedUserId: query.assignedToMe ? actor.id : undefined,
+    escalated: query.escalated,
     overdue: query.overdue ? { now: new Date(), openStatuses: OPEN_STATUSES } : undefined,
     afterId,
     limit: query.limit + 1,

@@ -2,18 +2,21 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.ts";
 import type { Actor, UserActor } from "../auth/actor.ts";
 import { findActiveUser } from "../auth/auth.service.ts";
+import { decryptText, type Keys } from "../crypto/keys.ts";
 import type { Database, Executor } from "../db/index.ts";
+import { queueAnswerEmail } from "../notifications/notifications.service.ts";
 import { AppError, badRequest, conflict, forbidden, unprocessable } from "../http/errors.ts";
 import { isInSubtree, requireActiveUnit } from "../units/units.service.ts";
 import { dueAtFor, requireKnownTopics } from "./opinions.intake.service.ts";
 import { canTakeStep, type OpinionFacts } from "./opinions.policy.ts";
-import type { OpinionRecord } from "./opinions.queries.ts";
+import { findOpinionContact, type OpinionRecord } from "./opinions.queries.ts";
 import type { OpinionStepBody } from "./opinions.schemas.ts";
 import { loadByTrackingCode, loadInScope } from "./opinions.service.ts";
 import {
   findPendingAnswer,
   insertOpinionAnswer,
   insertOpinionEvent,
+  listMergedOpinionIds,
   reviewAnswer as storeReview,
   updateOpinionInStatus,
   type OpinionChanges,
@@ -132,12 +135,14 @@ async function effectOf(db: Executor, actor: UserActor, opinion: OpinionRecord, 
  */
 export async function applyOpinionStep({
   db,
+  keys,
   actor,
   opinionId,
   step,
   ip = null,
 }: {
   db: Kysely<Database>;
+  keys: Keys;
   actor: UserActor;
   opinionId: string;
   step: OpinionStepBody;
@@ -156,6 +161,7 @@ export async function applyOpinionStep({
         status: "approved",
         method: "on_spot",
       });
+      await queueAnswerNotices(trx, keys, opinion.id);
     }
     await insertOpinionEvent(trx, {
       opinionId: opinion.id,
@@ -179,6 +185,19 @@ export async function applyOpinionStep({
   return { status: to };
 }
 
+/**
+ * Queues the answer to the contributor of the opinion and of every duplicate merged into it, by e-mail
+ * where they left an address, in the transaction that approves the answer.
+ */
+async function queueAnswerNotices(trx: Executor, keys: Keys, opinionId: string) {
+  for (const id of [opinionId, ...(await listMergedOpinionIds(trx, opinionId))]) {
+    const contact = await findOpinionContact(trx, id);
+    if (!contact) continue;
+    const { email } = JSON.parse(decryptText(keys.personalData, contact.ciphertext)) as { email?: string };
+    if (email) await queueAnswerEmail({ db: trx, keys, opinionId: id, email });
+  }
+}
+
 async function moveOpinion(
   trx: Executor,
   { opinion, from, to, changes }: { opinion: OpinionRecord; from: OpinionStatus; to: OpinionStatus; changes: OpinionChanges },
@@ -194,12 +213,14 @@ async function moveOpinion(
  */
 export async function submitAnswer({
   db,
+  keys,
   actor,
   opinionId,
   content,
   ip = null,
 }: {
   db: Kysely<Database>;
+  keys: Keys;
   actor: UserActor;
   opinionId: string;
   content: string;
@@ -220,6 +241,7 @@ export async function submitAnswer({
     });
     const changes: OpinionChanges = isLeader ? { answered_at: answer.created_at, answer_method: "written" } : {};
     await moveOpinion(trx, { opinion, from: facts.status, to, changes });
+    if (isLeader) await queueAnswerNotices(trx, keys, opinion.id);
     await insertOpinionEvent(trx, {
       opinionId: opinion.id,
       type: isLeader ? "answered" : "answer_submitted",
@@ -256,6 +278,7 @@ export async function submitAnswer({
  */
 export async function reviewAnswer({
   db,
+  keys,
   actor,
   opinionId,
   answerId,
@@ -264,6 +287,7 @@ export async function reviewAnswer({
   ip = null,
 }: {
   db: Kysely<Database>;
+  keys: Keys;
   actor: UserActor;
   opinionId: string;
   answerId: string;
@@ -287,6 +311,7 @@ export async function reviewAnswer({
     if (!reviewed) throw conflict("opinion.no_pending_answer");
     const changes: OpinionChanges = decision === "approve" ? { answered_at: new Date(), answer_method: "written" } : {};
     await moveOpinion(trx, { opinion, from: facts.status, to, changes });
+    if (decision === "approve") await queueAnswerNotices(trx, keys, opinion.id);
     await insertOpinionEvent(trx, {
       opinionId: opinion.id,
       type: decision === "approve" ? "answered" : "answer_returned",

@@ -135,6 +135,7 @@ export interface OpinionListItem {
   topics: string[];
   contentGroup: ContentGroup | null;
   assignedTo: string | null;
+  isEscalated: boolean;
 }
 
 export interface OpinionPage {
@@ -194,6 +195,7 @@ export interface InboxFilter {
   topic?: string;
   overdue?: boolean;
   assignedToMe?: boolean;
+  escalated?: boolean;
   q?: string;
   from?: string;
   to?: string;

@@ -20,6 +20,7 @@ export function parseInboxFilter(params: URLSearchParams): InboxFilter {
   if (topic && TOPIC.test(topic)) filter.topic = topic;
   if (params.get("overdue") === "true") filter.overdue = true;
   if (params.get("assignedToMe") === "true") filter.assignedToMe = true;
+  if (params.get("escalated") === "true") filter.escalated = true;
   const q = params.get("q")?.trim();
   if (q) filter.q = q.slice(0, 200);
   for (const key of ["from", "to"] as const) {

@@ -79,6 +79,12 @@ export function InboxFilters({ value, onChange }: InboxFiltersProps) {
             onChange={(event) => set("overdue", event.currentTarget.checked)}
           />
           <Checkbox
+            id="inbox-filter-escalated"
+            label={t("inbox.filters.escalated")}
+            checked={draft.escalated ?? false}
+            onChange={(event) => set("escalated", event.currentTarget.checked)}
+          />
+          <Checkbox
             id="inbox-filter-mine"
             label={t("inbox.filters.assignedToMe")}
             checked={draft.assignedToMe ?? false}

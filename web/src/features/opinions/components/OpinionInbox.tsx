@@ -76,6 +76,11 @@ export function OpinionInbox({ filter }: { filter: InboxFilter }) {
                 </Table.Td>
                 <Table.Td className="nowrap">
                   <DueDate value={item.answerDueAt} isOverdue={item.isOverdue} overdueLabel={t("opinion.overdue")} />
+                  {item.isEscalated && (
+                    <Text component="span" size="xs" c="red.8" fw={700} display="block">
+                      {t("opinion.escalated")}
+                    </Text>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
