@@ -18,6 +18,7 @@ import { PUBLIC_ACTOR, type Actor } from "./auth/actor.ts";
 import type { App, AppDeps } from "./http/types.ts";
 import { registerPublicOpinionRoutes } from "./opinions/opinions.public.routes.ts";
 import { registerOpinionRoutes } from "./opinions/opinions.routes.ts";
+import { registerRemedyRoutes } from "./remedies/remedies.routes.ts";
 import { registerUnitRoutes } from "./units/units.routes.ts";
 
 /** Largest JSON body accepted: an opinion of the maximum length with room to spare. */
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerAuthRoutes(app, deps);
   registerPublicOpinionRoutes(app, deps);
   registerOpinionRoutes(app, deps);
+  registerRemedyRoutes(app, deps);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   if (deps.webDistDir && existsSync(deps.webDistDir)) {

@@ -214,6 +214,25 @@ export interface OpinionImportsTable {
   finished_at: NullableTimestamp;
 }
 
+export interface RemedialActionsTable {
+  id: Generated<string>;
+  opinion_id: string;
+  unit_id: string;
+  title: string;
+  owner_name: string;
+  /** yyyy-mm-dd */
+  due_date: string;
+  status: ColumnType<RemedialStatus, RemedialStatus | undefined, RemedialStatus>;
+  evidence: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  done_at: NullableTimestamp;
+  verified_at: NullableTimestamp;
+  verified_by: string | null;
+}
+type RemedialStatus = "planned" | "in_progress" | "done" | "verified";
+
 /** Every table, as Kysely sees it (snake_case, as in the migrations). */
 export interface Database {
   audit_log: AuditLogTable;
@@ -231,6 +250,7 @@ export interface Database {
   topics: TopicsTable;
   routing_rules: RoutingRulesTable;
   notifications: NotificationsTable;
+  remedial_actions: RemedialActionsTable;
   opinion_imports: OpinionImportsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -272,6 +272,22 @@ export const MESSAGES = {
     vi: "Chủ đề không có trong danh mục.",
     en: "The topic is not in the list.",
   },
+  "remedy.not_found": {
+    vi: "Không tìm thấy biện pháp khắc phục.",
+    en: "No such remedial action.",
+  },
+  "remedy.invalid_transition": {
+    vi: "Không thể chuyển biện pháp khắc phục khi đang ở trạng thái “{{status}}”.",
+    en: "The remedial action cannot be moved from “{{status}}”.",
+  },
+  "remedy.evidence_required": {
+    vi: "Hãy ghi kết quả, bằng chứng đã khắc phục (văn bản, hình ảnh, biên bản…).",
+    en: "Describe the evidence that it was corrected (document, photo, minutes…).",
+  },
+  "remedy.due_before_opinion": {
+    vi: "Hạn hoàn thành không thể trước ngày tiếp nhận ý kiến.",
+    en: "The due date cannot be before the opinion was received.",
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** A stable error code. */

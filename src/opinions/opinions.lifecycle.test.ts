@@ -247,6 +247,38 @@ describe.each(ENGINES)("the opinion lifecycle on %s", (engine) => {
     expect(tracked.history.at(-1)).toMatchObject({ type: "merged", target: primary.trackingCode });
   });
 
+  it("suggests possible duplicates: similar open opinions of the same unit, whatever the diacritics or tone-mark style", async () => {
+    const first = await submit({ content: "Thanh niên đua xe, lạng lách ở đường Thiệu Hòa vào tối thứ bảy" });
+    const second = await submit({ content: "thanh nien dua xe lang lach o duong Thieu Hoà toi thu bay" });
+    const other = await submit({ content: "Đề nghị hướng dẫn thủ tục cấp căn cước cho người cao tuổi" });
+    const similar = await get(`/api/opinions/${await idOf(second.trackingCode)}/similar`, officer.cookie);
+    expect(similar.statusCode).toBe(200);
+    const codes = similar.json().items.map((i: { trackingCode: string }) => i.trackingCode);
+    expect(codes[0]).toBe(first.trackingCode);
+    expect(codes).not.toContain(other.trackingCode);
+    expect(similar.json().items[0].similarity).toBeGreaterThan(0.5);
+    expect((await get(`/api/opinions/${await idOf(second.trackingCode)}/similar`, neighbourOfficer.cookie)).statusCode).toBe(403);
+  });
+
+  it("assigns several opinions at once, telling for each what happened (bulk step)", async () => {
+    const a = await idOf((await submit({ content: "Bulk một" })).trackingCode);
+    const b = await idOf((await submit({ content: "Bulk hai" })).trackingCode);
+    const rejected = await idOf((await submit({ content: "Bulk ba" })).trackingCode);
+    await step(rejected, leader, { action: "reject", reason: "Trùng lặp" });
+    const elsewhere = await post("/api/public/opinions", null, { unitId: neighbour.id, content: "Ở xã khác" });
+    const foreign = await idOf(elsewhere.json().trackingCode);
+    const response = await post("/api/opinions/bulk-steps", leader, { ids: [a, b, rejected, foreign], step: { action: "assign", userId: officer.id } });
+    expect(response.statusCode, response.body).toBe(200);
+    const byId = new Map(response.json().results.map((r: { id: string }) => [r.id, r]));
+    expect(byId.get(a)).toEqual({ id: a, status: "ASSIGNED" });
+    expect(byId.get(b)).toEqual({ id: b, status: "ASSIGNED" });
+    expect(byId.get(rejected)).toMatchObject({ error: { code: "opinion.invalid_transition" } });
+    expect(byId.get(foreign)).toMatchObject({ error: { code: "auth.forbidden" } });
+    expect((byId.get(foreign) as { error: { message: string } }).error.message.length).toBeGreaterThan(5);
+    const tooMany = await post("/api/opinions/bulk-steps", leader, { ids: [], step: { action: "start" } });
+    expect(tooMany.statusCode).toBe(400);
+  });
+
   it("records an answer given on the spot at a forum as such", async () => {
     const receipt = await submit({ content: "Hỏi về thời gian làm căn cước cho người cao tuổi tại nhà." , kind: "question" });
     const id = await idOf(receipt.trackingCode);

@@ -1,5 +1,6 @@
 import type { OpinionRecord } from "./opinions.queries.ts";
 import type {
+  SimilarOpinionsResponse,
   AnswerResponse,
   PublicSummaryResponse,
   PublishedOpinionsResponse,
@@ -268,5 +269,21 @@ export function presentPublishedOpinions(page: {
       answeredAt: (item.answeredAt ?? item.receivedAt).toISOString(),
     })),
     nextCursor: page.nextCursor,
+  };
+}
+
+/** Possible duplicates, with a short excerpt and the similarity rounded to two decimals. */
+export function presentSimilar(
+  rows: { id: string; tracking_code: string; status: string; content: string; created_at: Date; similarity: number }[],
+): SimilarOpinionsResponse {
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      trackingCode: formatTrackingCode(row.tracking_code),
+      status: row.status as OpinionStatus,
+      excerpt: excerpt(row.content),
+      createdAt: row.created_at.toISOString(),
+      similarity: Math.round(row.similarity * 100) / 100,
+    })),
   };
 }

@@ -1,11 +1,15 @@
 import { z } from "zod";
+import { requestLanguage } from "../http/language.ts";
+import { translate } from "../http/messages.ts";
 import { currentUser, requireSession } from "../http/session.ts";
 import type { App, AppDeps } from "../http/types.ts";
 import { enterOpinion } from "./opinions.intake.service.ts";
-import { presentOpinionDetail, presentOpinionList, presentReceipt } from "./opinions.presenter.ts";
+import { presentOpinionDetail, presentOpinionList, presentReceipt, presentSimilar } from "./opinions.presenter.ts";
 import {
   AnswerIdParams,
   AnswerResponse,
+  BulkStepBody,
+  BulkStepResponse,
   ContactResponse,
   CreateAnswerBody,
   EnterOpinionBody,
@@ -16,9 +20,10 @@ import {
   OpinionReceiptResponse,
   OpinionStepBody,
   ReturnAnswerBody,
+  SimilarOpinionsResponse,
 } from "./opinions.schemas.ts";
-import { getOpinion, listAssignees, listOpinions, revealOpinionContact } from "./opinions.service.ts";
-import { applyOpinionStep, reviewAnswer, submitAnswer } from "./opinions.steps.service.ts";
+import { getOpinion, listAssignees, listOpinions, listSimilar, revealOpinionContact } from "./opinions.service.ts";
+import { applyBulkStep, applyOpinionStep, reviewAnswer, submitAnswer } from "./opinions.steps.service.ts";
 import { OPINION_STATUSES } from "./opinions.workflow.ts";
 
 const StatusResponse = z.object({ status: z.enum(OPINION_STATUSES) });
@@ -66,6 +71,12 @@ export function registerOpinionRoutes(app: App, { db, keys }: AppDeps) {
   );
 
   app.get(
+    "/api/opinions/:id/similar",
+    { preHandler, schema: { tags: ["opinions"], params: OpinionIdParams, response: { 200: SimilarOpinionsResponse } } },
+    async (request) => presentSimilar(await listSimilar({ db, actor: currentUser(request), opinionId: request.params.id })),
+  );
+
+  app.get(
     "/api/opinions/:id/contact",
     { preHandler, schema: { tags: ["opinions"], params: OpinionIdParams, response: { 200: ContactResponse } } },
     async (request, reply) => {
@@ -82,6 +93,21 @@ export function registerOpinionRoutes(app: App, { db, keys }: AppDeps) {
     },
     async (request) =>
       applyOpinionStep({ db, keys, actor: currentUser(request), opinionId: request.params.id, step: request.body, ip: request.ip }),
+  );
+
+  app.post(
+    "/api/opinions/bulk-steps",
+    { preHandler, schema: { tags: ["opinions"], body: BulkStepBody, response: { 200: BulkStepResponse } } },
+    async (request) => {
+      const lang = requestLanguage(request);
+      const { ids, step } = request.body;
+      const results = await applyBulkStep({ db, keys, actor: currentUser(request), ids, step, ip: request.ip });
+      return {
+        results: results.map(({ id, status, error }) =>
+          error ? { id, error: { code: error.code, message: translate(error.code, lang, error.options.params) } } : { id, status },
+        ),
+      };
+    },
   );
 
   app.post(

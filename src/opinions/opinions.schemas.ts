@@ -235,6 +235,22 @@ export const OpinionDetailResponse = OpinionListItem.omit({ excerpt: true }).ext
 });
 export type OpinionDetailResponse = z.infer<typeof OpinionDetailResponse>;
 
+/** GET /api/opinions/{id}/similar: possible duplicates to merge. */
+export const SimilarOpinionsResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      trackingCode: z.string(),
+      status: z.enum(OPINION_STATUSES),
+      excerpt: z.string(),
+      createdAt: z.string(),
+      /** Trigram similarity of the folded texts, 0–1. */
+      similarity: z.number(),
+    }),
+  ),
+});
+export type SimilarOpinionsResponse = z.infer<typeof SimilarOpinionsResponse>;
+
 /** GET /api/opinions/{id}/contact: only for roles that may see it; audited. */
 export const ContactResponse = z.object({
   name: z.string().nullable(),
@@ -328,3 +344,31 @@ export const PublishedOpinionsResponse = z.object({
   nextCursor: z.string().nullable(),
 });
 export type PublishedOpinionsResponse = z.infer<typeof PublishedOpinionsResponse>;
+
+/** POST /api/opinions/bulk-steps: the same step (assign, classify, start) on several opinions at once. */
+export const BulkStepBody = z.object({
+  ids: z.array(z.uuid()).min(1).max(100),
+  step: z.discriminatedUnion("action", [
+    z.object({ action: z.literal("assign"), userId: z.uuid() }),
+    z.object({ action: z.literal("start") }),
+    z.object({
+      action: z.literal("classify"),
+      kind: z.enum(OPINION_KINDS).optional(),
+      contentGroup: z.enum(CONTENT_GROUPS).optional(),
+      topics: Topics.optional(),
+      urgency: z.enum(OPINION_URGENCIES).optional(),
+    }),
+  ]),
+});
+export type BulkStepBody = z.infer<typeof BulkStepBody>;
+
+/** What happened to each opinion of a bulk step: its new status, or why it was refused. */
+export const BulkStepResponse = z.object({
+  results: z.array(
+    z.object({
+      id: z.uuid(),
+      status: z.enum(OPINION_STATUSES).optional(),
+      error: z.object({ code: z.string(), message: z.string() }).optional(),
+    }),
+  ),
+});

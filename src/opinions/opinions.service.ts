@@ -19,7 +19,7 @@ import {
   listOpinionsOfUnits,
   type OpinionRecord,
 } from "./opinions.queries.ts";
-import { findLatestApprovedAnswer, listTopics } from "./opinions.steps.queries.ts";
+import { findLatestApprovedAnswer, listSimilarOpinions, listTopics } from "./opinions.steps.queries.ts";
 import { parseTrackingCode } from "./opinions.tracking-code.ts";
 import {
   isStepAllowed,
@@ -137,6 +137,23 @@ export async function getOpinion({ db, actor, opinionId }: { db: Executor; actor
     canAnswer: actions.includes("submit_answer") && !answers.some((a) => a.status === "pending"),
     canViewContact: canViewContact(actor, facts),
   };
+}
+
+/**
+ * Possible duplicates of an opinion: open opinions of the same unit with similar folded text (with or
+ * without diacritics, either tone-mark style), for the officer to merge.
+ */
+export async function listSimilar({ db, actor, opinionId }: { db: Executor; actor: UserActor; opinionId: string }) {
+  const { opinion, facts } = await loadInScope(db, actor, opinionId);
+  if (!canReadOpinion(actor, facts)) throw forbidden();
+  const rows = await listSimilarOpinions(db, {
+    opinionId: opinion.id,
+    unitId: opinion.unit_id,
+    searchText: foldForSearch(opinion.content),
+    openStatuses: OPEN_STATUSES,
+    limit: 5,
+  });
+  return rows;
 }
 
 /** The active topics, in the request's language, for pickers and filters. */

@@ -181,3 +181,30 @@ export async function insertRoutingRule(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** The least trigram similarity of two folded texts for them to be offered as possible duplicates. */
+const MIN_SIMILARITY = 0.4;
+
+/**
+ * Open opinions of the same unit whose folded text is similar to `searchText`, most similar first: the `%`
+ * operator (pg_trgm's threshold, 0.3) lets the trigram index find candidates, and a similarity of at least
+ * MIN_SIMILARITY keeps out long texts that merely share common words.
+ */
+export async function listSimilarOpinions(
+  db: Executor,
+  { opinionId, unitId, searchText, openStatuses, limit }: { opinionId: string; unitId: string; searchText: string; openStatuses: readonly string[]; limit: number },
+) {
+  return db
+    .selectFrom("opinions as o")
+    .select(["o.id", "o.tracking_code", "o.status", "o.content", "o.created_at"])
+    .select(sql<number>`similarity(o.search_text, ${searchText})::float8`.as("similarity"))
+    .where("o.unit_id", "=", unitId)
+    .where("o.id", "!=", opinionId)
+    .where("o.status", "in", [...openStatuses])
+    .where(sql<boolean>`o.search_text % ${searchText}`)
+    .where(sql<boolean>`similarity(o.search_text, ${searchText}) >= ${MIN_SIMILARITY}`)
+    .orderBy("similarity", "desc")
+    .orderBy("o.created_at", "desc")
+    .limit(limit)
+    .execute();
+}

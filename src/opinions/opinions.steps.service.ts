@@ -333,3 +333,35 @@ export async function reviewAnswer({
   });
   return { status: to };
 }
+
+/**
+ * The same step on several opinions (bulk assignment from the inbox): each is checked, applied and audited
+ * on its own, so one refusal does not stop the others; the result says what happened to each.
+ */
+export async function applyBulkStep({
+  db,
+  keys,
+  actor,
+  ids,
+  step,
+  ip = null,
+}: {
+  db: Kysely<Database>;
+  keys: Keys;
+  actor: UserActor;
+  ids: readonly string[];
+  step: OpinionStepBody;
+  ip?: string | null;
+}): Promise<{ id: string; status?: OpinionStatus; error?: AppError }[]> {
+  const results: { id: string; status?: OpinionStatus; error?: AppError }[] = [];
+  for (const id of new Set(ids)) {
+    try {
+      const { status } = await applyOpinionStep({ db, keys, actor, opinionId: id, step, ip });
+      results.push({ id, status });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      results.push({ id, error });
+    }
+  }
+  return results;
+}

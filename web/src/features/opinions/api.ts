@@ -214,6 +214,16 @@ export type OpinionStep =
   | { action: "route"; track?: RoutingKind; to: string; note?: string }
   | { action: "merge"; intoCode: string };
 
+/** A possible duplicate of an opinion. */
+export interface SimilarOpinion {
+  id: string;
+  trackingCode: string;
+  status: OpinionStatus;
+  excerpt: string;
+  createdAt: string;
+  similarity: number;
+}
+
 /** Someone an opinion can be assigned to. */
 export interface Assignee {
   id: string;
@@ -227,6 +237,7 @@ export const opinionKeys = {
   list: (filter: InboxFilter) => ["opinions", "list", filter] as const,
   detail: (id: string) => ["opinions", "detail", id] as const,
   assignees: (id: string) => ["opinions", "assignees", id] as const,
+  similar: (id: string) => ["opinions", "similar", id] as const,
   tracked: (code: string) => ["tracked-opinion", code] as const,
   topics: (lang: string) => ["topics", lang] as const,
 };
@@ -280,6 +291,11 @@ export function fetchOpinionContact(id: string): Promise<OpinionContact> {
   return apiGet<OpinionContact>(`/api/opinions/${encodeURIComponent(id)}/contact`);
 }
 
+/** Open opinions of the same unit with similar text: candidates to merge. */
+export function fetchSimilar(id: string, signal?: AbortSignal): Promise<{ items: SimilarOpinion[] }> {
+  return apiGet<{ items: SimilarOpinion[] }>(`/api/opinions/${encodeURIComponent(id)}/similar`, signal);
+}
+
 /** Who the opinion can be assigned to. */
 export function fetchAssignees(id: string, signal?: AbortSignal): Promise<{ items: Assignee[] }> {
   return apiGet<{ items: Assignee[] }>(`/api/opinions/${encodeURIComponent(id)}/assignees`, signal);
@@ -304,6 +320,18 @@ export function reviewAnswer({
 }) {
   const path = `/api/opinions/${encodeURIComponent(opinionId)}/answers/${encodeURIComponent(answerId)}/${decision}`;
   return apiPost<{ status: OpinionStatus }>(path, decision === "return" ? { comment } : undefined);
+}
+
+/** What a bulk step did to each opinion. */
+export interface BulkStepResult {
+  id: string;
+  status?: OpinionStatus;
+  error?: { code: string; message: string };
+}
+
+/** The same step (assign, start, classify) on several opinions. */
+export function takeBulkStep({ ids, step }: { ids: string[]; step: Extract<OpinionStep, { action: "assign" | "start" | "classify" }> }) {
+  return apiPost<{ results: BulkStepResult[] }>("/api/opinions/bulk-steps", { ids, step });
 }
 
 /** Takes one step of the workflow. */

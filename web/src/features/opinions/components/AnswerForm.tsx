@@ -11,8 +11,11 @@ import { useAnswerOpinion } from "../hooks/useAnswerOpinion";
  */
 export function AnswerForm({ opinionId, isDraft, onSent }: { opinionId: string; isDraft: boolean; onSent: () => void }) {
   const { t } = useTranslation();
-  const mutation = useAnswerOpinion(opinionId);
   const [content, setContent] = useState("");
+  const mutation = useAnswerOpinion(opinionId, () => {
+    setContent("");
+    onSent();
+  });
   const [clientError, setClientError] = useState<string | undefined>(undefined);
 
   const length = content.normalize("NFC").trim().length;
@@ -24,13 +27,7 @@ export function AnswerForm({ opinionId, isDraft, onSent }: { opinionId: string; 
     if (text === "") return fail(t("answer.errors.required"));
     if (text.length > MAX_CONTENT_LENGTH) return fail(t("answer.errors.tooLong", { max: MAX_CONTENT_LENGTH.toLocaleString("vi-VN") }));
     setClientError(undefined);
-    mutation.mutate(text, {
-      onSuccess: () => {
-        setContent("");
-        onSent();
-      },
-      onError: () => document.getElementById("answer-content")?.focus(),
-    });
+    mutation.mutate(text, { onError: () => document.getElementById("answer-content")?.focus() });
   };
 
   function fail(message: string) {

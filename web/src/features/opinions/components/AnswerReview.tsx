@@ -12,8 +12,10 @@ export function AnswerReview({ opinionId, draft, onDone }: { opinionId: string; 
   const { t } = useTranslation();
   const [comment, setComment] = useState("");
   const [commentError, setCommentError] = useState<string | undefined>(undefined);
-  const mutation = useOpinionMutation((decision: "approve" | "return") =>
-    reviewAnswer({ opinionId, answerId: draft.id, decision, comment: decision === "return" ? comment.trim() : undefined }),
+  const mutation = useOpinionMutation(
+    (decision: "approve" | "return") =>
+      reviewAnswer({ opinionId, answerId: draft.id, decision, comment: decision === "return" ? comment.trim() : undefined }),
+    (_, decision) => onDone(t(decision === "approve" ? "review.approved" : "review.returned")),
   );
 
   const decide = (decision: "approve" | "return") => {
@@ -22,7 +24,7 @@ export function AnswerReview({ opinionId, draft, onDone }: { opinionId: string; 
       document.getElementById("review-comment")?.focus();
       return;
     }
-    mutation.mutate(decision, { onSuccess: () => onDone(t(decision === "approve" ? "review.approved" : "review.returned")) });
+    mutation.mutate(decision);
   };
 
   return (

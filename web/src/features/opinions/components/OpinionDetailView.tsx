@@ -15,6 +15,8 @@ import { useTopics } from "../hooks/useTopics";
 import { AnswerForm } from "./AnswerForm";
 import { AnswerList } from "./AnswerList";
 import { AnswerReview } from "./AnswerReview";
+import { SimilarOpinions } from "./SimilarOpinions";
+import { RemedialActions } from "../../remedies/components/RemedialActions";
 import { StepPanel } from "./StepPanel";
 import { ContactReveal } from "./ContactReveal";
 import { OpinionTimeline } from "./OpinionTimeline";
@@ -149,6 +151,20 @@ export function OpinionDetailView({ opinionId }: { opinionId: string }) {
           <StepPanel opinion={opinion} onDone={setAnnouncement} />
         </section>
       )}
+      {opinion.actions.includes("merge") && (
+        <section aria-labelledby="detail-similar-title">
+          <Title order={2} id="detail-similar-title" mb="xs">
+            {t("similar.title")}
+          </Title>
+          <SimilarOpinions opinionId={opinion.id} onDone={setAnnouncement} />
+        </section>
+      )}
+      <section aria-labelledby="detail-remedies-title">
+        <Title order={2} id="detail-remedies-title" mb="xs">
+          {t("remedies.sectionTitle")}
+        </Title>
+        <RemedialActions opinionId={opinion.id} onChanged={setAnnouncement} />
+      </section>
       <Text role="status" aria-live="polite" c="police.8" fw={600} data-testid="detail-announcement">
         {announcement}
       </Text>

@@ -1,4 +1,5 @@
-import { Anchor, Button, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Button, Checkbox, Stack, Table, Text } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DateTime } from "../../../ui/DateTime";
@@ -6,13 +7,17 @@ import { DueDate } from "../../../ui/DueDate";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { LoadingState } from "../../../ui/LoadingState";
 import type { InboxFilter } from "../api";
+import { useMe } from "../../auth/hooks/useMe";
 import { useOpinionList } from "../hooks/useOpinionList";
+import { BulkAssignBar } from "./BulkAssignBar";
 import { StatusBadge } from "./StatusBadge";
 
 /** The officers' inbox: opinions of their unit subtree matching the filter, newest first, with "load more". */
 export function OpinionInbox({ filter }: { filter: InboxFilter }) {
   const { t } = useTranslation();
   const { data, error, isPending, fetchNextPage, hasNextPage, isFetchingNextPage } = useOpinionList(filter);
+  const canBulkAssign = useMe().data?.role === "leader";
+  const [selected, setSelected] = useState<string[]>([]);
 
   if (isPending) return <LoadingState label={t("common.loading")} />;
   if (error) return <ErrorAlert title={t("inbox.loadError")}>{error.message}</ErrorAlert>;
@@ -22,11 +27,17 @@ export function OpinionInbox({ filter }: { filter: InboxFilter }) {
 
   return (
     <Stack gap="md">
+      {canBulkAssign && selected.length > 0 && <BulkAssignBar ids={selected} onDone={() => setSelected([])} />}
       <Table.ScrollContainer minWidth={760}>
         <Table striped highlightOnHover verticalSpacing="sm" captionSide="top" data-testid="inbox-table">
           <Table.Caption>{t("inbox.caption")}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
+              {canBulkAssign && (
+                <Table.Th scope="col">
+                  <span className="visually-hidden">{t("bulk.selectColumn")}</span>
+                </Table.Th>
+              )}
               <Table.Th scope="col">{t("opinion.trackingCode")}</Table.Th>
               <Table.Th scope="col">{t("opinion.content")}</Table.Th>
               <Table.Th scope="col">{t("opinion.kind")}</Table.Th>
@@ -39,6 +50,18 @@ export function OpinionInbox({ filter }: { filter: InboxFilter }) {
           <Table.Tbody>
             {items.map((item) => (
               <Table.Tr key={item.id} data-opinion-id={item.id}>
+                {canBulkAssign && (
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={t("bulk.select", { code: item.trackingCode })}
+                      checked={selected.includes(item.id)}
+                      onChange={(e) => {
+                        const checked = e.currentTarget.checked;
+                        setSelected((ids) => (checked ? [...ids, item.id] : ids.filter((id) => id !== item.id)));
+                      }}
+                    />
+                  </Table.Td>
+                )}
                 <Table.Td>
                   <Anchor component={Link} to={`/console/opinions/${item.id}`} fw={600} className="code" translate="no">
                     {item.trackingCode}

@@ -93,7 +93,14 @@ export function StepPanel({ opinion, onDone }: { opinion: OpinionDetail; onDone:
   const topicList = useTopics();
   const units = useUnits();
   const assignees = useAssignees(opinion.id, action === "assign");
-  const mutation = useOpinionMutation((step: OpinionStep) => takeStep({ opinionId: opinion.id, step }));
+  const mutation = useOpinionMutation(
+    (step: OpinionStep) => takeStep({ opinionId: opinion.id, step }),
+    (_, step) => {
+      onDone(t(`steps.done.${step.action as PanelAction}`));
+      setAction("");
+      setFields({});
+    },
+  );
 
   if (actions.length === 0) return null;
 
@@ -136,13 +143,7 @@ export function StepPanel({ opinion, onDone }: { opinion: OpinionDetail; onDone:
       document.getElementById(`step-${step.missing}`)?.focus();
       return;
     }
-    mutation.mutate(step, {
-      onSuccess: () => {
-        onDone(t(`steps.done.${action}`));
-        setAction("");
-        setFields({});
-      },
-    });
+    mutation.mutate(step);
   };
 
   const keep = t("steps.keep");
