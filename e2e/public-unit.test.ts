@@ -74,4 +74,22 @@ describe("a unit's public page", () => {
     await expect.poll(() => phone.getByText("Opinions received").isVisible()).toBe(true);
     await expectNoAxeViolations(phone, "public unit page in English");
   });
+
+  it("pre-fills the unit, the QR channel and the topic from a QR link", async () => {
+    const phone = await newPhonePage(browser);
+    await phone.goto(`${server.url}/?unit=${THIEU_HOA}&topic=traffic`);
+    await expect.poll(() => phone.getByTestId("selected-unit").textContent()).toContain("Công an xã Thiệu Hóa");
+    const chip = phone.getByRole("checkbox", { name: "Trật tự, an toàn giao thông" });
+    await expect.poll(() => chip.isChecked()).toBe(true);
+    await phone.getByLabel("Nội dung ý kiến").fill("Xe tải chạy quá tốc độ qua cổng trường tiểu học giờ tan học.");
+    await phone.getByRole("radio", { name: "Gửi ẩn danh" }).check();
+    await phone.getByRole("button", { name: "Gửi ý kiến", exact: true }).click();
+    const code = ((await phone.getByTestId("tracking-code").textContent()) ?? "").trim();
+    const row = await server.db
+      .selectFrom("opinions")
+      .select(["channel", "topics"])
+      .where("tracking_code", "=", code.replaceAll("-", ""))
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ channel: "qr", topics: ["traffic"] });
+  });
 });

@@ -17,6 +17,8 @@ export interface Config {
   demoPassword: string | undefined;
   /** Submissions allowed per client IP and minute on public write endpoints. */
   publicRateLimitPerMinute: number;
+  /** Submissions allowed per device (a cookie) and minute on the same endpoints: tighter, as many phones share an IP. */
+  publicRateLimitPerDevicePerMinute: number;
   /** Trust X-Forwarded-For from a reverse proxy. */
   trustProxy: boolean;
   /** The password `langnghe create-user` gives the new account (kept out of the command line and shell history). */
@@ -51,6 +53,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  PUBLIC_RATE_LIMIT_PER_DEVICE_PER_MINUTE: z.coerce.number().int().min(1).default(6),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   LANGNGHE_NEW_PASSWORD: z.string().optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     demoPassword: e.DEMO_PASSWORD,
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    publicRateLimitPerDevicePerMinute: e.PUBLIC_RATE_LIMIT_PER_DEVICE_PER_MINUTE,
     trustProxy: e.TRUST_PROXY === "true",
     newUserPassword: e.LANGNGHE_NEW_PASSWORD,
     smtpUrl: e.SMTP_URL,

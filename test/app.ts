@@ -7,14 +7,22 @@ import { openTestDb } from "./db.ts";
 import { TEST_PASSWORD } from "./factories.ts";
 
 /** An app on a fresh database of `engine`, with the database and keys for direct checks. */
-export async function buildTestApp(engine: Engine, options: { publicRateLimitPerMinute?: number } = {}) {
+export async function buildTestApp(
+  engine: Engine,
+  options: { publicRateLimitPerMinute?: number; publicRateLimitPerDevicePerMinute?: number } = {},
+) {
   const handle = await openTestDb(engine);
   const keys = deriveKeys("test-secret-that-is-long-enough-0123456789");
   const app = await buildApp({
     db: handle.db,
     engine: handle.engine,
     keys,
-    config: { publicRateLimitPerMinute: options.publicRateLimitPerMinute ?? 10_000, trustProxy: false, logLevel: "silent" },
+    config: {
+      publicRateLimitPerMinute: options.publicRateLimitPerMinute ?? 10_000,
+      publicRateLimitPerDevicePerMinute: options.publicRateLimitPerDevicePerMinute ?? 10_000,
+      trustProxy: false,
+      logLevel: "silent",
+    },
   });
   await app.ready();
   return {

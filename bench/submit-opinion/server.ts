@@ -88,7 +88,12 @@ const product = await buildApp({
   db,
   engine: handle.engine,
   keys: deriveKeys("benchmark-secret-that-is-long-enough-0123456789"),
-  config: { publicRateLimitPerMinute: 1_000_000_000, trustProxy: false, logLevel: "silent" },
+  config: {
+    publicRateLimitPerMinute: 1_000_000_000,
+    publicRateLimitPerDevicePerMinute: 1_000_000_000,
+    trustProxy: false,
+    logLevel: "silent",
+  },
 });
 
 await baseline.listen({ host: "127.0.0.1", port: 0 });

@@ -20,7 +20,7 @@ export async function startProductServer() {
     db: handle.db,
     engine: handle.engine,
     keys,
-    config: { publicRateLimitPerMinute: 1000, trustProxy: false, logLevel: "silent" },
+    config: { publicRateLimitPerMinute: 1000, publicRateLimitPerDevicePerMinute: 1000, trustProxy: false, logLevel: "silent" },
     webDistDir: WEB_DIST,
   });
   await app.listen({ port: 0, host: "127.0.0.1" });

@@ -16,6 +16,10 @@ export const MESSAGES = {
     vi: "Bạn gửi quá nhiều yêu cầu. Vui lòng thử lại sau {{seconds}} giây.",
     en: "Too many requests. Please try again in {{seconds}} seconds.",
   },
+  "request.automated": {
+    vi: "Yêu cầu bị từ chối vì có dấu hiệu được gửi tự động. Nếu bạn gửi bằng tay, hãy tải lại trang và gửi lại.",
+    en: "The request was refused because it looks automated. If you sent it by hand, reload the page and send it again.",
+  },
   "request.invalid": {
     vi: "Yêu cầu không hợp lệ.",
     en: "The request is invalid.",

@@ -25,7 +25,7 @@ export interface AppDeps {
   db: Kysely<Database>;
   engine: Engine;
   keys: Keys;
-  config: Pick<Config, "publicRateLimitPerMinute" | "trustProxy" | "logLevel">;
+  config: Pick<Config, "publicRateLimitPerMinute" | "publicRateLimitPerDevicePerMinute" | "trustProxy" | "logLevel">;
   /** Directory of the built web app; the API alone runs when it is absent. */
   webDistDir?: string;
 }

@@ -198,6 +198,7 @@ async function receiveOpinion({
   clientKey?: string | null;
   ip: string | null;
 }): Promise<Receipt> {
+  if (input.website?.trim()) throw new AppError(422, "request.automated", { field: "website" });
   const contactGiven = hasContact(input.contact);
   const anonymous = input.anonymous ?? !contactGiven;
   if (anonymous && contactGiven) throw badRequest("opinion.contact_with_anonymous", "contact");

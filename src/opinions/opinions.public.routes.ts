@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ensureDeviceCookie, perDeviceLimit } from "../http/device.ts";
 import { AppError } from "../http/errors.ts";
 import { requestLanguage } from "../http/language.ts";
 import type { App, AppDeps } from "../http/types.ts";
@@ -43,14 +44,17 @@ const TopicListResponse = z.object({ items: z.array(z.object({ code: z.string(),
 /** The citizen's endpoints: send an opinion, follow it by tracking code, rate the answer or reopen it. */
 export function registerPublicOpinionRoutes(app: App, { db, keys, config }: AppDeps) {
   const limit = config.publicRateLimitPerMinute;
+  const deviceLimit = () => perDeviceLimit(app, config.publicRateLimitPerDevicePerMinute);
 
   app.post(
     "/api/public/opinions",
     {
       config: rateLimited(limit),
+      onRequest: deviceLimit(),
       schema: { tags: ["public"], body: CreateOpinionBody, response: { 201: OpinionReceiptResponse } },
     },
     async (request, reply) => {
+      ensureDeviceCookie(request, reply);
       const receipt = await submitOpinion({ db, keys, actor: request.actor, input: request.body, ip: request.ip });
       return reply.status(201).send(presentReceipt(receipt));
     },
@@ -72,6 +76,7 @@ export function registerPublicOpinionRoutes(app: App, { db, keys, config }: AppD
     "/api/public/opinions/:trackingCode/rating",
     {
       config: rateLimited(limit),
+      onRequest: deviceLimit(),
       schema: { tags: ["public"], params: TrackingCodeParams, body: RatingBody, response: { 200: StatusResponse } },
     },
     async (request) => rateOpinion({ db, trackingCode: request.params.trackingCode, rating: request.body }),
@@ -81,6 +86,7 @@ export function registerPublicOpinionRoutes(app: App, { db, keys, config }: AppD
     "/api/public/opinions/:trackingCode/reopen",
     {
       config: rateLimited(limit),
+      onRequest: deviceLimit(),
       schema: { tags: ["public"], params: TrackingCodeParams, body: ReopenBody, response: { 200: StatusResponse } },
     },
     async (request) => reopenOpinion({ db, trackingCode: request.params.trackingCode, reason: request.body.reason }),

@@ -62,6 +62,11 @@ export const CreateOpinionBody = z.object({
   targetOfficer: OptionalText(100),
   /** The opinion is about the conduct of the unit itself: the superior unit handles it. */
   aboutUnitConduct: z.boolean().default(false),
+  /**
+   * A honeypot: the web form has this field hidden from people (and from screen readers); a robot that
+   * fills every field fills it. Anything in it gets the submission refused.
+   */
+  website: z.string().max(500).optional(),
 });
 export type CreateOpinionBody = z.infer<typeof CreateOpinionBody>;
 

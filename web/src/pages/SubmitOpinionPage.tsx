@@ -5,7 +5,7 @@ import { SendOpinion } from "../features/opinions/components/SendOpinion";
 import { PageTitle } from "../ui/PageTitle";
 import { useDocumentTitle } from "../ui/useDocumentTitle";
 
-/** `/` (and `/?unit=<id>` from a QR code): a citizen sends an opinion. */
+/** `/` (and `/?unit=<id>&topic=<code>` from a QR code): a citizen sends an opinion. */
 export function SubmitOpinionPage() {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
@@ -16,7 +16,7 @@ export function SubmitOpinionPage() {
       <Text mt="xs" mb="lg">
         {t("submit.intro")}
       </Text>
-      <SendOpinion presetUnitId={searchParams.get("unit")} />
+      <SendOpinion presetUnitId={searchParams.get("unit")} presetTopic={searchParams.get("topic")} />
     </>
   );
 }

@@ -77,6 +77,8 @@ export interface SubmitOpinionBody {
   targetOfficer?: string;
   /** About the conduct of the unit itself: the superior unit handles it. */
   aboutUnitConduct?: boolean;
+  /** The honeypot: a hidden field only robots fill. */
+  website?: string;
 }
 
 /** The receipt of a submission: the tracking code (mã tra cứu), grouped as the server formats it. */

@@ -4,7 +4,7 @@ import { SubmissionReceipt } from "./SubmissionReceipt";
 import { SubmitOpinionForm } from "./SubmitOpinionForm";
 
 /** The citizen's send-an-opinion flow: the form, then the receipt with the tracking code. */
-export function SendOpinion({ presetUnitId }: { presetUnitId: string | null }) {
+export function SendOpinion({ presetUnitId, presetTopic }: { presetUnitId: string | null; presetTopic: string | null }) {
   const [receipt, setReceipt] = useState<SubmitOpinionReceipt | null>(null);
   const [formKey, setFormKey] = useState(0);
 
@@ -19,5 +19,5 @@ export function SendOpinion({ presetUnitId }: { presetUnitId: string | null }) {
       />
     );
   }
-  return <SubmitOpinionForm key={formKey} presetUnitId={presetUnitId} onSubmitted={setReceipt} />;
+  return <SubmitOpinionForm key={formKey} presetUnitId={presetUnitId} presetTopic={presetTopic} onSubmitted={setReceipt} />;
 }

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Fieldset, Radio, Stack, Text, TextInput, Textarea } from "@mantine/core";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../../app/api-client";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
@@ -14,6 +14,7 @@ import {
   type SubmitOpinionBody,
   type SubmitOpinionReceipt,
 } from "../api";
+import { useTopics } from "../hooks/useTopics";
 import { useSubmitOpinion } from "../hooks/useSubmitOpinion";
 import {
   fieldFromServer,
@@ -71,6 +72,8 @@ interface ServerError {
 interface SubmitOpinionFormProps {
   /** Unit brought by a QR code (`?unit=<id>`). */
   presetUnitId: string | null;
+  /** A topic code the QR code carried (`?topic=`), preselected when it is in the configured list. */
+  presetTopic: string | null;
   onSubmitted: (receipt: SubmitOpinionReceipt) => void;
 }
 
@@ -84,13 +87,13 @@ function focusField(field: SubmitField): void {
  * optional topics, optional officer or unit-conduct concern, anonymous or with contact details, consent to
  * publish. Checks what the server checks before sending, and shows the server's errors on their fields.
  */
-export function SubmitOpinionForm({ presetUnitId, onSubmitted }: SubmitOpinionFormProps) {
+export function SubmitOpinionForm({ presetUnitId, presetTopic, onSubmitted }: SubmitOpinionFormProps) {
   const { t } = useTranslation();
   const mutation = useSubmitOpinion();
   const [unitId, setUnitId] = useState<string | null>(presetUnitId);
   const [kind, setKind] = useState<OpinionKind>("reflection");
   const [content, setContent] = useState("");
-  const [topics, setTopics] = useState<string[]>([]);
+  const [topics, setTopics] = useState<string[]>(() => (presetTopic && /^[a-z][a-z0-9_]{0,39}$/.test(presetTopic) ? [presetTopic] : []));
   const [aboutUnitConduct, setAboutUnitConduct] = useState(false);
   const [targetOfficer, setTargetOfficer] = useState("");
   const [identity, setIdentity] = useState<Identity>("anonymous");
@@ -98,6 +101,8 @@ export function SubmitOpinionForm({ presetUnitId, onSubmitted }: SubmitOpinionFo
   const [contactPhone, setContactPhone] = useState("");
   const [contactEmail, setContactEmail] = useState("");
   const [publicConsent, setPublicConsent] = useState(false);
+  const honeypotRef = useRef<HTMLInputElement>(null);
+  const topicList = useTopics();
   const [attemptCount, setAttemptCount] = useState(0);
   const hasAttempted = attemptCount > 0;
   const [serverError, setServerError] = useState<ServerError | null>(null);
@@ -164,10 +169,14 @@ export function SubmitOpinionForm({ presetUnitId, onSubmitted }: SubmitOpinionFo
       publicConsent,
     };
     if (presetUnitId && unitId === presetUnitId) body.channel = "qr";
-    if (topics.length > 0) body.topics = topics;
+    // A topic a QR code named but the list does not know is dropped rather than refused.
+    const known = topicList.data ? topics.filter((code) => topicList.data.some((topic) => topic.code === code)) : topics;
+    if (known.length > 0) body.topics = known;
     const officer = normaliseContent(targetOfficer);
     if (hasConcern && officer !== "") body.targetOfficer = officer;
     if (hasConcern && aboutUnitConduct) body.aboutUnitConduct = true;
+    const honeypot = honeypotRef.current?.value.trim();
+    if (honeypot) body.website = honeypot;
     if (!isAnonymous) {
       const contact = { name: normaliseContent(contactName), phone: contactPhone.trim(), email: contactEmail.trim() };
       body.contact = Object.fromEntries(Object.entries(contact).filter(([, value]) => value !== ""));
@@ -366,6 +375,12 @@ export function SubmitOpinionForm({ presetUnitId, onSubmitted }: SubmitOpinionFo
           onChange={(event) => edited(setPublicConsent)(event.currentTarget.checked)}
           error={fieldError("publicConsent")}
         />
+
+        {/* A honeypot: never shown nor announced to people; a robot filling every field fills it too. */}
+        <div hidden>
+          <label htmlFor="opinion-website">Website</label>
+          <input id="opinion-website" name="website" type="text" ref={honeypotRef} tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
 
         <div>
           <Button type="submit" size="md" loading={mutation.isPending} fullWidth={false}>

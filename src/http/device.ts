@@ -1,0 +1,52 @@
+import { randomBytes } from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { AppError } from "./errors.ts";
+import type { App } from "./types.ts";
+
+/**
+ * A random, meaningless device id in a cookie, for per-device rate limits on the citizen's endpoints:
+ * many phones share one address behind a carrier's NAT, so the per-address limit must stay generous while
+ * one device's is tight. It identifies no one and is not linked to any opinion.
+ */
+export const DEVICE_COOKIE = "ln_device";
+const DEVICE_ID = /^[A-Za-z0-9_-]{22}$/;
+const ONE_YEAR_S = 365 * 24 * 3600;
+
+/** The request's device id, when it carries a well-formed one. */
+export function deviceIdOf(request: FastifyRequest): string | undefined {
+  const value = request.cookies[DEVICE_COOKIE];
+  return value && DEVICE_ID.test(value) ? value : undefined;
+}
+
+/** Gives the browser a device id if it has none (sent back with its next requests). */
+export function ensureDeviceCookie(request: FastifyRequest, reply: FastifyReply): void {
+  if (deviceIdOf(request)) return;
+  reply.setCookie(DEVICE_COOKIE, randomBytes(16).toString("base64url"), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: request.protocol === "https",
+    path: "/api/public",
+    maxAge: ONE_YEAR_S,
+  });
+}
+
+/**
+ * An `onRequest` hook limiting one device to `max` requests a minute on a route (requests without a device
+ * id are left to the per-address limit), answered in the error contract. It counts apart from the route's
+ * per-address limit: both apply.
+ */
+export function perDeviceLimit(app: App, max: number) {
+  const check = app.createRateLimit({
+    max,
+    timeWindow: 60_000,
+    keyGenerator: (request) => `device:${deviceIdOf(request) ?? ""}`,
+    allowList: (request) => deviceIdOf(request) === undefined,
+  });
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const result = await check(request);
+    if (!result.isAllowed && result.isExceeded) {
+      reply.header("retry-after", String(result.ttlInSeconds));
+      throw new AppError(429, "request.rate_limited", { params: { seconds: result.ttlInSeconds } });
+    }
+  };
+}
