@@ -49,6 +49,11 @@ describe("langnghe CLI", () => {
     [["create-user", "--username", "x", "--name", "X", "--role", "chief", "--unit", "u"], /--role must be one of/],
     [["create-unit", "--name", "X", "--short-name", "X", "--level", "commune", "--valid-from", "21/11/2026"], /yyyy-mm-dd/],
     [["migrate", "--bogus"], /Unknown option '--bogus'/],
+    [["add-topic", "--code", "x"], /--name-vi is required/],
+    [["add-routing-rule", "--target", "u"], /at least one of --location, --topic, --kind/],
+    [["add-routing-rule", "--target", "u", "--kind", "gossip"], /--kind must be one of/],
+    [["set-deadline", "--kind", "question", "--urgency", "soon", "--stage", "answer", "--amount", "3", "--unit", "working_days"], /--urgency/],
+    [["set-deadline", "--kind", "question", "--urgency", "normal", "--stage", "answer", "--amount", "three", "--unit", "working_days"], /whole number/],
   ])("refuses %j with a message and exit code 2", async (argv, message) => {
     const result = await run(argv as string[]);
     expect(result.code).toBe(2);
@@ -65,5 +70,30 @@ describe("langnghe CLI", () => {
     const result = await run(["migrate"], { PORT: "not-a-port" });
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/PORT/);
+  });
+
+  it("configures topics, routing rules and deadlines as data", async () => {
+    const province = await run(["create-unit", "--name", "Công an tỉnh Hà Tĩnh", "--short-name", "CAHT", "--level", "province"]);
+    const topic = await run(["add-topic", "--code", "forest_fires", "--name-vi", "Cháy rừng", "--name-en", "Forest fires", "--order", "170"]);
+    expect(topic).toMatchObject({ code: 0, out: "Topic forest_fires saved." });
+    const rule = await run(["add-routing-rule", "--target", province.out, "--topic", "forest_fires", "--priority", "5"]);
+    expect(rule.code).toBe(0);
+    expect(rule.out).toMatch(/^[0-9a-f-]{36}$/);
+    const deadline = await run(["set-deadline", "--kind", "question", "--urgency", "normal", "--stage", "answer", "--amount", "3", "--unit", "working_days"]);
+    expect(deadline.code).toBe(0);
+    const handle = await openDb({ kind: "pglite", dataDir });
+    try {
+      expect(await handle.db.selectFrom("topics").select(["name_vi"]).where("code", "=", "forest_fires").executeTakeFirst()).toEqual({ name_vi: "Cháy rừng" });
+      expect(await handle.db.selectFrom("routing_rules").select(["topic", "priority"]).where("id", "=", rule.out).executeTakeFirst()).toEqual({ topic: "forest_fires", priority: 5 });
+      expect(await handle.db.selectFrom("deadline_rules").select(["amount"]).where("kind", "=", "question").where("urgency", "=", "normal").executeTakeFirst()).toEqual({ amount: 3 });
+    } finally {
+      await handle.close();
+    }
+    const unknownTopic = await run(["add-routing-rule", "--target", province.out, "--topic", "weather"]);
+    expect(unknownTopic.code).toBe(1);
+    expect(unknownTopic.err).toMatch(/weather/);
+    const badCode = await run(["add-topic", "--code", "Cháy", "--name-vi", "x", "--name-en", "x"]);
+    expect(badCode.code).toBe(1);
+    expect(badCode.err).toMatch(/topic code/);
   });
 });

@@ -8,6 +8,10 @@ import { openDb, type Db } from "../db/index.ts";
 import { DataDirLockedError } from "../db/lock.ts";
 import { migrate, MigrationError } from "../db/migrate.ts";
 import { seedDemo } from "../db/seed-demo.ts";
+import { AppError } from "../http/errors.ts";
+import { translate } from "../http/messages.ts";
+import { addRoutingRule, addTopic, setDeadlineRule } from "../opinions/opinions.intake.service.ts";
+import { OPINION_KINDS, OPINION_URGENCIES } from "../opinions/opinions.workflow.ts";
 import { createUnit, hasNoUnits } from "../units/units.service.ts";
 
 const USAGE = `Usage: langnghe <command> [options]
@@ -20,6 +24,12 @@ Commands:
   create-user --username U --name N --role admin|leader|officer|inspector --unit ID
                                    add an officer's account; the password is read from LANGNGHE_NEW_PASSWORD
                                    (at least 12 characters)
+  add-topic --code C --name-vi N --name-en N [--order n]
+                                   add a topic to the list offered to citizens and officers (or rename one)
+  add-routing-rule --target ID [--location ID] [--topic C] [--kind K] [--priority n]
+                                   send opinions about a commune (and/or a topic, a kind) to another unit
+  set-deadline --kind K --urgency normal|urgent --stage answer|route --amount N --unit working_hours|working_days
+                                   set how long a kind of opinion has (Vietnamese working time)
 
 The database is DATABASE_URL when set, otherwise the embedded one in DATA_DIR (see .env.example).`;
 
@@ -34,6 +44,12 @@ export interface CliIo {
 
 const ROLES = ["admin", "leader", "officer", "inspector"] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function integer(value: string | boolean | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !/^-?\d{1,6}$/.test(value)) throw new UsageError(`--${name} must be a whole number`);
+  return Number(value);
+}
 
 function required(values: Record<string, string | boolean | undefined>, name: string): string {
   const value = values[name];
@@ -69,6 +85,18 @@ async function runCommand(command: string, args: string[], config: Config, io: C
       username: { type: "string" },
       role: { type: "string" },
       unit: { type: "string" },
+      code: { type: "string" },
+      "name-vi": { type: "string" },
+      "name-en": { type: "string" },
+      order: { type: "string" },
+      target: { type: "string" },
+      location: { type: "string" },
+      topic: { type: "string" },
+      kind: { type: "string" },
+      priority: { type: "string" },
+      urgency: { type: "string" },
+      stage: { type: "string" },
+      amount: { type: "string" },
     },
   });
   switch (command) {
@@ -128,6 +156,57 @@ async function runCommand(command: string, args: string[], config: Config, io: C
       io.out(id);
       return;
     }
+    case "add-topic": {
+      const topic = {
+        code: required(values, "code"),
+        nameVi: required(values, "name-vi"),
+        nameEn: required(values, "name-en"),
+        sortOrder: integer(values.order, "order"),
+      };
+      await withDb(config, (handle) => addTopic({ db: handle.db, topic }));
+      io.out(`Topic ${topic.code} saved.`);
+      return;
+    }
+    case "add-routing-rule": {
+      const kind = values.kind;
+      if (kind !== undefined && !OPINION_KINDS.includes(kind as (typeof OPINION_KINDS)[number])) {
+        throw new UsageError(`--kind must be one of ${OPINION_KINDS.join(", ")}`);
+      }
+      if (!values.location && !values.topic && !kind) throw new UsageError("give at least one of --location, --topic, --kind");
+      const id = await withDb(config, (handle) =>
+        addRoutingRule({
+          db: handle.db,
+          rule: {
+            targetUnitId: required(values, "target"),
+            locationUnitId: values.location ?? null,
+            topic: values.topic ?? null,
+            kind: (kind as (typeof OPINION_KINDS)[number] | undefined) ?? null,
+            priority: integer(values.priority, "priority"),
+          },
+        }),
+      );
+      io.out(id);
+      return;
+    }
+    case "set-deadline": {
+      const kind = required(values, "kind");
+      const urgency = required(values, "urgency");
+      const stage = required(values, "stage");
+      const unit = required(values, "unit");
+      if (!OPINION_KINDS.includes(kind as (typeof OPINION_KINDS)[number])) throw new UsageError(`--kind must be one of ${OPINION_KINDS.join(", ")}`);
+      if (!OPINION_URGENCIES.includes(urgency as (typeof OPINION_URGENCIES)[number])) throw new UsageError("--urgency must be normal or urgent");
+      if (stage !== "answer" && stage !== "route") throw new UsageError("--stage must be answer or route");
+      if (unit !== "working_hours" && unit !== "working_days") throw new UsageError("--unit must be working_hours or working_days");
+      const amount = integer(required(values, "amount"), "amount") ?? 0;
+      await withDb(config, (handle) =>
+        setDeadlineRule({
+          db: handle.db,
+          rule: { kind: kind as (typeof OPINION_KINDS)[number], urgency: urgency as "normal" | "urgent", stage, amount, unit },
+        }),
+      );
+      io.out(`Deadline of ${kind} (${urgency}, ${stage}): ${amount} ${unit}.`);
+      return;
+    }
     default:
       throw new UsageError(command ? `unknown command "${command}"` : "no command given");
   }
@@ -151,6 +230,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv | undefined,
     if (error instanceof ConfigError) {
       io.err(error.message);
       return 2;
+    }
+    if (error instanceof AppError) {
+      io.err(`langnghe: ${translate(error.code, "en", error.options.params)}`);
+      return 1;
     }
     if (error instanceof DataDirLockedError || error instanceof MigrationError) {
       io.err(`langnghe: ${error.message}`);

@@ -140,6 +140,14 @@ export const MESSAGES = {
     vi: "Hãy chọn thủ tục pháp lý mà ý kiến được chuyển theo.",
     en: "Choose the legal procedure the opinion is routed to.",
   },
+  "opinion.topic_code_invalid": {
+    vi: "Mã chủ đề chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới, bắt đầu bằng một chữ.",
+    en: "A topic code has lower-case letters without diacritics, digits and underscores, starting with a letter.",
+  },
+  "opinion.deadline_invalid": {
+    vi: "Thời hạn phải là số nguyên từ 1 đến 1.000.",
+    en: "The deadline must be a whole number from 1 to 1,000.",
+  },
   "opinion.client_key_conflict": {
     vi: "Mã gửi này đã được dùng cho một ý kiến khác.",
     en: "This submission key was already used for another opinion.",

@@ -18,7 +18,13 @@ import {
 } from "./opinions.queries.ts";
 import { routeByRules } from "./opinions.routing.ts";
 import type { ContactInput, CreateOpinionBody, EnterOpinionBody } from "./opinions.schemas.ts";
-import { insertRoutingRule, listRoutingRules, listTopics } from "./opinions.steps.queries.ts";
+import {
+  insertRoutingRule,
+  listRoutingRules,
+  listTopics,
+  upsertDeadlineRule,
+  upsertTopic,
+} from "./opinions.steps.queries.ts";
 import { generateTrackingCode } from "./opinions.tracking-code.ts";
 import type { OpinionChannel, OpinionKind, OpinionStatus, OpinionUrgency } from "./opinions.workflow.ts";
 
@@ -52,6 +58,32 @@ export async function addRoutingRule({
   });
   routingRules.invalidate(db);
   return id;
+}
+
+/** Adds a topic to the configured list (or renames one); this instance uses it at once, others within a minute. */
+export async function addTopic({
+  db,
+  topic,
+}: {
+  db: Executor;
+  topic: { code: string; nameVi: string; nameEn: string; sortOrder?: number };
+}): Promise<void> {
+  if (!/^[a-z][a-z0-9_]{0,39}$/.test(topic.code)) throw badRequest("opinion.topic_code_invalid", "code");
+  await upsertTopic(db, { ...topic, sortOrder: topic.sortOrder ?? 1000 });
+  topicCodes.invalidate(db);
+}
+
+/** Sets how long a kind of opinion has, per urgency and stage, in working hours or days. */
+export async function setDeadlineRule({
+  db,
+  rule,
+}: {
+  db: Executor;
+  rule: { kind: OpinionKind; urgency: OpinionUrgency; stage: "answer" | "route"; amount: number; unit: "working_hours" | "working_days" };
+}): Promise<void> {
+  if (!Number.isInteger(rule.amount) || rule.amount < 1 || rule.amount > 1000) throw badRequest("opinion.deadline_invalid", "amount");
+  await upsertDeadlineRule(db, rule);
+  deadlineRules.invalidate(db);
 }
 
 /** Refuses (422) a topic code that is not in the configured list. */

@@ -208,3 +208,26 @@ export async function listSimilarOpinions(
     .limit(limit)
     .execute();
 }
+
+/** Adds a topic to the configured list, or renames an existing one (and makes it active again). */
+export async function upsertTopic(db: Executor, topic: { code: string; nameVi: string; nameEn: string; sortOrder: number }) {
+  await db
+    .insertInto("topics")
+    .values({ code: topic.code, name_vi: topic.nameVi, name_en: topic.nameEn, sort_order: topic.sortOrder })
+    .onConflict((oc) =>
+      oc.column("code").doUpdateSet({ name_vi: topic.nameVi, name_en: topic.nameEn, sort_order: topic.sortOrder, is_active: true }),
+    )
+    .execute();
+}
+
+/** Sets the deadline of a kind, urgency and stage (replacing the rule there was). */
+export async function upsertDeadlineRule(
+  db: Executor,
+  rule: { kind: string; urgency: string; stage: string; amount: number; unit: "working_hours" | "working_days" },
+) {
+  await db
+    .insertInto("deadline_rules")
+    .values(rule)
+    .onConflict((oc) => oc.columns(["kind", "urgency", "stage"]).doUpdateSet({ amount: rule.amount, unit: rule.unit }))
+    .execute();
+}
