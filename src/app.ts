@@ -17,6 +17,7 @@ import { registerHealthRoutes } from "./http/health.routes.ts";
 import { PUBLIC_ACTOR, type Actor } from "./auth/actor.ts";
 import type { App, AppDeps } from "./http/types.ts";
 import { registerPublicOpinionRoutes } from "./opinions/opinions.public.routes.ts";
+import { registerOpinionImportRoutes } from "./opinions/opinions.import.routes.ts";
 import { registerOpinionRoutes } from "./opinions/opinions.routes.ts";
 import { registerRemedyRoutes } from "./remedies/remedies.routes.ts";
 import { registerUnitRoutes } from "./units/units.routes.ts";
@@ -79,6 +80,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerPublicOpinionRoutes(app, deps);
   registerOpinionRoutes(app, deps);
   registerRemedyRoutes(app, deps);
+  registerOpinionImportRoutes(app, deps);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   if (deps.webDistDir && existsSync(deps.webDistDir)) {

@@ -341,13 +341,13 @@ async function* storedZip(entries: ZipEntry[]): AsyncGenerator<Buffer> {
  * The parts of an XLSX that exceljs's streaming reader needs (relationships, workbook, styles, shared
  * strings, then the first worksheet), checked, then streamed as a stored zip that it can read neither
  * failing mid-stream nor waiting forever (it waits forever on a corrupt deflate stream or a truncated entry)
- * nor garbling letters. "unreadable" for a file that is not an intact workbook, "too_large" when its parts
- * would inflate past `maxBytes`.
+ * nor garbling letters; with the stream's length in bytes (for progress). "unreadable" for a file that is not
+ * an intact workbook, "too_large" when its parts would inflate past `maxBytes`.
  */
 export async function prepareWorkbook(
   zip: Buffer,
   maxBytes: number,
-): Promise<AsyncIterable<Buffer> | "unreadable" | "too_large"> {
+): Promise<{ chunks: AsyncIterable<Buffer>; size: number } | "unreadable" | "too_large"> {
   const entries = readZipEntries(zip);
   if (entries === null) return "unreadable";
   const sheetNumber = (entry: ZipEntry) => Number(WORKSHEET.exec(entry.name)?.[1] ?? Number.NaN);
@@ -366,5 +366,6 @@ export async function prepareWorkbook(
   parts.push(sheet);
   if (parts.reduce((total, part) => total + part.size, 0) > maxBytes) return "too_large";
   for (const part of parts) if (!(await isIntact(part))) return "unreadable";
-  return storedZip(parts);
+  const size = parts.reduce((total, part) => total + 30 + Buffer.byteLength(part.name, "utf8") + part.size, 22);
+  return { chunks: storedZip(parts), size };
 }

@@ -152,7 +152,7 @@ interface Options {
   mapping: ColumnMapping | undefined;
   defaultChannel: OpinionChannel;
   maxRows: number;
-  onProgress: ((rowsRead: number) => void) | undefined;
+  onProgress: ((rowsRead: number, fraction: number) => void) | undefined;
   now: Date;
 }
 
@@ -233,6 +233,8 @@ class RowCollector {
   private readonly seen = new Set<string>();
   private rowsRead = 0;
   private dataRows = 0;
+  /** How much of the file the reader has gone through, 0 to 1 (for progress). */
+  position = 0;
 
   constructor(private readonly options: Options) {}
 
@@ -247,7 +249,7 @@ class RowCollector {
       return;
     }
     this.rowsRead += 1;
-    if (this.rowsRead % PROGRESS_EVERY === 0) this.options.onProgress?.(this.rowsRead);
+    if (this.rowsRead % PROGRESS_EVERY === 0) this.options.onProgress?.(this.rowsRead, this.position);
     if (cells.every(isBlank)) return;
     this.dataRows += 1;
     if (this.dataRows > this.options.maxRows) throw new ImportFileError("import.too_many_rows", { max: this.options.maxRows });
@@ -262,7 +264,7 @@ class RowCollector {
 
   finish(): ParsedImport {
     if (this.headers === null) throw new ImportFileError("import.header_missing");
-    if (this.rowsRead % PROGRESS_EVERY !== 0) this.options.onProgress?.(this.rowsRead);
+    if (this.rowsRead % PROGRESS_EVERY !== 0 || this.position < 1) this.options.onProgress?.(this.rowsRead, 1);
     return { headers: this.headers, mapping: this.mapping, rows: this.rows };
   }
 }
@@ -293,6 +295,7 @@ async function readCsv(data: Buffer, collector: RowCollector, maxRows: number): 
     },
   });
   for (const [index, record] of records.entries()) {
+    collector.position = index / records.length;
     collector.add(index + 1, record);
     if (index % PROGRESS_EVERY === 0) await nextTurn(); // let the server answer other requests
   }
@@ -320,8 +323,17 @@ async function readXlsx(data: Buffer, collector: RowCollector): Promise<void> {
   const parts = await prepareWorkbook(data, MAX_WORKBOOK_BYTES);
   if (parts === "too_large") throw new ImportFileError("import.file_too_large", { maxBytes: MAX_WORKBOOK_BYTES });
   if (parts === "unreadable") throw new ImportFileError("import.file_unreadable");
+  const size = parts.size;
+  let bytesRead = 0;
+  async function* counted(chunks: AsyncIterable<Buffer>) {
+    for await (const chunk of chunks) {
+      yield chunk;
+      bytesRead += chunk.length;
+      collector.position = Math.min(bytesRead / size, 1);
+    }
+  }
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(parts), {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(counted(parts.chunks)), {
       worksheets: "emit",
       sharedStrings: "cache",
       styles: "cache", // number formats tell dates from numbers
@@ -358,7 +370,8 @@ export async function parseImportFile(input: {
   mapping?: ColumnMapping;
   defaultChannel?: OpinionChannel;
   maxRows?: number;
-  onProgress?: (rowsRead: number) => void;
+  /** Called every 1,000 rows read and at the end: rows read, and the share of the file read (0 to 1). */
+  onProgress?: (rowsRead: number, fraction: number) => void;
 }): Promise<ParsedImport> {
   const extension = /\.([^./\\]+)$/.exec(input.fileName.trim())?.[1]?.toLowerCase();
   if (extension !== "csv" && extension !== "xlsx") throw new ImportFileError("import.unsupported_format");
