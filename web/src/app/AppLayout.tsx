@@ -42,6 +42,9 @@ export function AppLayout() {
                   <li>
                     <NavLink to="/console/entry">{t("nav.entry")}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/console/import">{t("nav.import")}</NavLink>
+                  </li>
                 </>
               ) : (
                 <>

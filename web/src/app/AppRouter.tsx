@@ -16,6 +16,7 @@ const PublicUnitPage = lazy(() => import("../pages/PublicUnitPage").then((module
 const ConsoleEntryPage = lazy(() =>
   import("../pages/ConsoleEntryPage").then((module) => ({ default: module.ConsoleEntryPage })),
 );
+const ConsoleImportPage = lazy(() => import("../pages/ConsoleImportPage").then((module) => ({ default: module.ConsoleImportPage })));
 const ConsoleOpinionPage = lazy(() =>
   import("../pages/ConsoleOpinionPage").then((module) => ({ default: module.ConsoleOpinionPage })),
 );
@@ -42,6 +43,7 @@ export function AppRouter() {
           <Route index element={<ConsoleInboxPage />} />
           <Route path="opinions/:id" element={<ConsoleOpinionPage />} />
           <Route path="entry" element={<ConsoleEntryPage />} />
+          <Route path="import" element={<ConsoleImportPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
