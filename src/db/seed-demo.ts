@@ -3,7 +3,8 @@ import type { Kysely } from "kysely";
 import { createUser, getUserActor } from "../auth/auth.service.ts";
 import type { Keys } from "../crypto/keys.ts";
 import { submitOpinion } from "../opinions/opinions.intake.service.ts";
-import { applyOpinionStep, submitAnswer } from "../opinions/opinions.steps.service.ts";
+import { submitAnswer } from "../opinions/opinions.answers.service.ts";
+import { applyOpinionStep } from "../opinions/opinions.steps.service.ts";
 import { createUnit } from "../units/units.service.ts";
 import type { Database } from "./schema.ts";
 

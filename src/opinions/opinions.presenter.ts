@@ -2,10 +2,12 @@ import type { OpinionRecord } from "./opinions.queries.ts";
 import type {
   SimilarOpinionsResponse,
   AnswerResponse,
-  PublicSummaryResponse,
-  PublishedOpinionsResponse,
   OpinionDetailResponse,
   OpinionListResponse,
+} from "./opinions.console.schemas.ts";
+import type {
+  PublicSummaryResponse,
+  PublishedOpinionsResponse,
   OpinionReceiptResponse,
   PublicOpinionResponse,
 } from "./opinions.schemas.ts";

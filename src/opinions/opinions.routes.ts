@@ -12,18 +12,18 @@ import {
   BulkStepResponse,
   ContactResponse,
   CreateAnswerBody,
-  EnterOpinionBody,
   OpinionDetailResponse,
   OpinionIdParams,
   OpinionListQuery,
   OpinionListResponse,
-  OpinionReceiptResponse,
   OpinionStepBody,
   ReturnAnswerBody,
   SimilarOpinionsResponse,
-} from "./opinions.schemas.ts";
+} from "./opinions.console.schemas.ts";
+import { EnterOpinionBody, OpinionReceiptResponse } from "./opinions.schemas.ts";
 import { getOpinion, listAssignees, listOpinions, listSimilar, revealOpinionContact } from "./opinions.service.ts";
-import { applyBulkStep, applyOpinionStep, reviewAnswer, submitAnswer } from "./opinions.steps.service.ts";
+import { reviewAnswer, submitAnswer } from "./opinions.answers.service.ts";
+import { applyBulkStep, applyOpinionStep } from "./opinions.steps.service.ts";
 import { OPINION_STATUSES } from "./opinions.workflow.ts";
 
 const StatusResponse = z.object({ status: z.enum(OPINION_STATUSES) });

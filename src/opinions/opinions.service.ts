@@ -9,7 +9,8 @@ import { startOfDayInVietnam } from "../text/dates.ts";
 import { foldForSearch } from "../text/vietnamese.ts";
 import { isInSubtree, listSubtreeIds } from "../units/units.service.ts";
 import { canReadOpinion, canViewContact, stepsFor, type OpinionFacts } from "./opinions.policy.ts";
-import type { ContactInput, OpinionListQuery } from "./opinions.schemas.ts";
+import type { OpinionListQuery } from "./opinions.console.schemas.ts";
+import type { ContactInput } from "./opinions.schemas.ts";
 import {
   findOpinionById,
   findOpinionByTrackingCode,

@@ -1,34 +1,19 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.ts";
-import type { Actor, UserActor } from "../auth/actor.ts";
+import type { UserActor } from "../auth/actor.ts";
 import { findActiveUser } from "../auth/auth.service.ts";
-import { decryptText, type Keys } from "../crypto/keys.ts";
+import type { Keys } from "../crypto/keys.ts";
 import type { Database, Executor } from "../db/index.ts";
-import { queueAnswerEmail } from "../notifications/notifications.service.ts";
-import { AppError, badRequest, conflict, forbidden, unprocessable } from "../http/errors.ts";
+import { AppError, badRequest, unprocessable } from "../http/errors.ts";
 import { isInSubtree, requireActiveUnit } from "../units/units.service.ts";
 import { dueAtFor, requireKnownTopics } from "./opinions.intake.service.ts";
-import { canTakeStep, type OpinionFacts } from "./opinions.policy.ts";
-import { findOpinionContact, type OpinionRecord } from "./opinions.queries.ts";
-import type { OpinionStepBody } from "./opinions.schemas.ts";
+import type { OpinionRecord } from "./opinions.queries.ts";
+import type { OpinionStepBody } from "./opinions.console.schemas.ts";
 import { loadByTrackingCode, loadInScope } from "./opinions.service.ts";
-import {
-  findPendingAnswer,
-  insertOpinionAnswer,
-  insertOpinionEvent,
-  listMergedOpinionIds,
-  reviewAnswer as storeReview,
-  updateOpinionInStatus,
-  type OpinionChanges,
-} from "./opinions.steps.queries.ts";
+import { insertOpinionAnswer, insertOpinionEvent, type OpinionChanges } from "./opinions.steps.queries.ts";
 import { formatTrackingCode } from "./opinions.tracking-code.ts";
-import {
-  isRoutingKind,
-  nextStatus,
-  type OpinionAction,
-  type OpinionKind,
-  type OpinionStatus,
-} from "./opinions.workflow.ts";
+import { moveOpinion, queueAnswerNotices, requireStep } from "./opinions.transitions.ts";
+import { isRoutingKind, nextStatus, type OpinionKind, type OpinionStatus } from "./opinions.workflow.ts";
 
 /** The timeline entry each step writes. */
 const EVENT_OF: Record<OpinionStepBody["action"], string> = {
@@ -51,17 +36,6 @@ interface StepEffect {
   details?: Record<string, unknown>;
   /** An answer given on the spot (a forum), stored approved. */
   onSpotAnswer?: string;
-}
-
-function requireStep(actor: Actor, facts: OpinionFacts, action: OpinionAction): OpinionStatus {
-  const to = nextStatus(facts.status, action);
-  if (!to) throw conflict("opinion.invalid_transition", { status: facts.status });
-  if (!canTakeStep(actor, facts, action)) {
-    // In scope and allowed by role, only the kind stands in the way: a routing kind must be routed first.
-    if (facts.inScope && isRoutingKind(facts.kind)) throw conflict("opinion.invalid_transition", { status: facts.status });
-    throw forbidden();
-  }
-  return to;
 }
 
 async function effectOf(db: Executor, actor: UserActor, opinion: OpinionRecord, step: OpinionStepBody): Promise<StepEffect> {
@@ -179,155 +153,6 @@ export async function applyOpinionStep({
       entityType: "opinion",
       entityId: opinion.id,
       details: { fromStatus: facts.status, toStatus: to, ...effect.details },
-      ip,
-    });
-  });
-  return { status: to };
-}
-
-/**
- * Queues the answer to the contributor of the opinion and of every duplicate merged into it, by e-mail
- * where they left an address, in the transaction that approves the answer.
- */
-async function queueAnswerNotices(trx: Executor, keys: Keys, opinionId: string) {
-  for (const id of [opinionId, ...(await listMergedOpinionIds(trx, opinionId))]) {
-    const contact = await findOpinionContact(trx, id);
-    if (!contact) continue;
-    const { email } = JSON.parse(decryptText(keys.personalData, contact.ciphertext)) as { email?: string };
-    if (email) await queueAnswerEmail({ db: trx, keys, opinionId: id, email });
-  }
-}
-
-async function moveOpinion(
-  trx: Executor,
-  { opinion, from, to, changes }: { opinion: OpinionRecord; from: OpinionStatus; to: OpinionStatus; changes: OpinionChanges },
-) {
-  const moved = await updateOpinionInStatus(trx, { id: opinion.id, fromStatus: from, toStatus: to, changes });
-  if (!moved) throw new AppError(409, "opinion.invalid_transition", { params: { status: from } });
-}
-
-/**
- * An answer to an opinion of the actor's subtree. An officer's answer is a draft that waits for a
- * leader's approval (the opinion is IN_PROGRESS meanwhile); a leader's answer is approved at once and the
- * opinion is ANSWERED. One draft at a time.
- */
-export async function submitAnswer({
-  db,
-  keys,
-  actor,
-  opinionId,
-  content,
-  ip = null,
-}: {
-  db: Kysely<Database>;
-  keys: Keys;
-  actor: UserActor;
-  opinionId: string;
-  content: string;
-  ip?: string | null;
-}) {
-  const { opinion, facts } = await loadInScope(db, actor, opinionId);
-  const isLeader = actor.role === "leader";
-  requireStep(actor, facts, "submit_answer");
-  const to: OpinionStatus = isLeader ? "ANSWERED" : "IN_PROGRESS";
-  if (await findPendingAnswer(db, opinion.id)) throw conflict("opinion.answer_pending");
-  return db.transaction().execute(async (trx) => {
-    const answer = await insertOpinionAnswer(trx, {
-      opinionId: opinion.id,
-      content,
-      authorId: actor.id,
-      status: isLeader ? "approved" : "pending",
-      method: "written",
-    });
-    const changes: OpinionChanges = isLeader ? { answered_at: answer.created_at, answer_method: "written" } : {};
-    await moveOpinion(trx, { opinion, from: facts.status, to, changes });
-    if (isLeader) await queueAnswerNotices(trx, keys, opinion.id);
-    await insertOpinionEvent(trx, {
-      opinionId: opinion.id,
-      type: isLeader ? "answered" : "answer_submitted",
-      fromStatus: facts.status,
-      toStatus: to,
-      actorUserId: actor.id,
-      details: { answerId: answer.id },
-    });
-    await recordAudit({
-      db: trx,
-      actor,
-      action: isLeader ? "opinion.answer" : "opinion.answer.submit",
-      entityType: "opinion",
-      entityId: opinion.id,
-      details: { answerId: answer.id, fromStatus: facts.status, toStatus: to },
-      ip,
-    });
-    return {
-      id: answer.id,
-      content,
-      authorName: actor.displayName,
-      createdAt: answer.created_at,
-      status: isLeader ? ("approved" as const) : ("pending" as const),
-      method: "written" as const,
-      reviewerName: isLeader ? actor.displayName : null,
-      reviewComment: null,
-    };
-  });
-}
-
-/**
- * A leader's decision on the pending draft answer: approve it (the opinion becomes ANSWERED and the citizen
- * sees it) or return it to the officer with a comment (the opinion stays IN_PROGRESS).
- */
-export async function reviewAnswer({
-  db,
-  keys,
-  actor,
-  opinionId,
-  answerId,
-  decision,
-  comment = null,
-  ip = null,
-}: {
-  db: Kysely<Database>;
-  keys: Keys;
-  actor: UserActor;
-  opinionId: string;
-  answerId: string;
-  decision: "approve" | "return";
-  comment?: string | null;
-  ip?: string | null;
-}): Promise<{ status: OpinionStatus }> {
-  const { opinion, facts } = await loadInScope(db, actor, opinionId);
-  const action = decision === "approve" ? "approve_answer" : "return_answer";
-  const to = requireStep(actor, facts, action);
-  const pending = await findPendingAnswer(db, opinion.id);
-  if (!pending || pending.id !== answerId) throw conflict("opinion.no_pending_answer");
-  await db.transaction().execute(async (trx) => {
-    const reviewed = await storeReview(trx, {
-      answerId,
-      opinionId: opinion.id,
-      status: decision === "approve" ? "approved" : "returned",
-      reviewerId: actor.id,
-      comment,
-    });
-    if (!reviewed) throw conflict("opinion.no_pending_answer");
-    const changes: OpinionChanges = decision === "approve" ? { answered_at: new Date(), answer_method: "written" } : {};
-    await moveOpinion(trx, { opinion, from: facts.status, to, changes });
-    if (decision === "approve") await queueAnswerNotices(trx, keys, opinion.id);
-    await insertOpinionEvent(trx, {
-      opinionId: opinion.id,
-      type: decision === "approve" ? "answered" : "answer_returned",
-      fromStatus: facts.status,
-      toStatus: to,
-      actorUserId: actor.id,
-      note: comment,
-      details: { answerId },
-    });
-    await recordAudit({
-      db: trx,
-      actor,
-      action: decision === "approve" ? "opinion.answer.approve" : "opinion.answer.return",
-      entityType: "opinion",
-      entityId: opinion.id,
-      details: { answerId, fromStatus: facts.status, toStatus: to },
       ip,
     });
   });
