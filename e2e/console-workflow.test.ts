@@ -1,7 +1,8 @@
 import { request, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoAxeViolations, launchBrowser, newDesktopPage, screenshot } from "./support/browser.ts";
-import { DEMO_PASSWORD, startProductServer } from "./support/server.ts";
+import { logInToConsole } from "./support/console.ts";
+import { startProductServer } from "./support/server.ts";
 
 const THIEU_HOA = "5a1e0000-0000-4000-8000-000000001002";
 
@@ -30,11 +31,7 @@ describe("a leader sorts the inbox: search, bulk assignment, duplicates, steps, 
     }
 
     const desk = await newDesktopPage(browser);
-    await desk.goto(`${server.url}/login`);
-    await desk.getByLabel("Tên đăng nhập").fill("xa.lanhdao");
-    await desk.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-    await desk.getByRole("button", { name: "Đăng nhập" }).click();
-    await desk.getByTestId("inbox-table").waitFor();
+    await logInToConsole(desk, server.url, "xa.lanhdao");
 
     // Search without diacritics finds both spellings.
     await desk.getByLabel("Tìm trong nội dung").fill("den duong nga tu");

@@ -1,7 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoAxeViolations, launchBrowser, newDesktopPage, screenshot } from "./support/browser.ts";
-import { DEMO_PASSWORD, startProductServer } from "./support/server.ts";
+import { logInToConsole } from "./support/console.ts";
+import { startProductServer } from "./support/server.ts";
 
 const SPEECHES = [
   "Ông trưởng thôn 4 đề nghị lắp thêm camera an ninh ở ngã ba chợ.",
@@ -22,13 +23,7 @@ describe("officer batch entry at a forum with a bad connection", () => {
     await server?.close();
   });
 
-  async function login(page: Page) {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Tên đăng nhập").fill("xa.canbo");
-    await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.getByTestId("inbox-table").waitFor();
-  }
+  const login = (page: Page) => logInToConsole(page, server.url, "xa.canbo");
 
   const storedCount = async (content: string) =>
     Number(

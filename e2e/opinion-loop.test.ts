@@ -7,6 +7,7 @@ import {
   newPhonePage,
   screenshot,
 } from "./support/browser.ts";
+import { logInToConsole } from "./support/console.ts";
 import { DEMO_PASSWORD, startProductServer } from "./support/server.ts";
 
 const THIEU_HOA = "5a1e0000-0000-4000-8000-000000001002";
@@ -99,11 +100,7 @@ describe("the loop: a citizen asks, an officer drafts, a leader approves, the ci
 
     // The commune's leader approves the draft from the console.
     const leaderDesk = await newDesktopPage(browser);
-    await leaderDesk.goto(`${server.url}/login`);
-    await leaderDesk.getByLabel("Tên đăng nhập").fill("xa.lanhdao");
-    await leaderDesk.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-    await leaderDesk.getByRole("button", { name: "Đăng nhập" }).click();
-    await leaderDesk.getByTestId("inbox-table").waitFor();
+    await logInToConsole(leaderDesk, server.url, "xa.lanhdao");
     await leaderDesk.getByLabel("Trạng thái").selectOption("IN_PROGRESS");
     await leaderDesk.getByRole("button", { name: "Lọc", exact: true }).click();
     await leaderDesk.getByRole("link", { name: trackingCode }).click();
@@ -132,11 +129,7 @@ describe("the loop: a citizen asks, an officer drafts, a leader approves, the ci
 
   it("lets a leader reveal the contact details, and the view is in the audit log", async () => {
     const desk = await newDesktopPage(browser);
-    await desk.goto(`${server.url}/login`);
-    await desk.getByLabel("Tên đăng nhập").fill("xa.lanhdao");
-    await desk.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-    await desk.getByRole("button", { name: "Đăng nhập" }).click();
-    await desk.getByTestId("inbox-table").waitFor();
+    await logInToConsole(desk, server.url, "xa.lanhdao");
     const row = desk.getByTestId("inbox-table").getByRole("row").filter({ hasText: "thủ tục đăng ký thường trú" });
     await row.getByRole("link").click();
     await desk.getByRole("button", { name: "Xem thông tin liên hệ" }).click();

@@ -82,6 +82,41 @@ function focusField(field: SubmitField): void {
   window.setTimeout(() => document.getElementById(FIELD_IDS[field])?.focus(), 0);
 }
 
+/** One group of kinds as radio buttons sharing the form's single kind choice. */
+function KindGroup({
+  kinds,
+  label,
+  description,
+  value,
+  onChange,
+  className,
+}: {
+  kinds: readonly OpinionKind[];
+  label: string;
+  description?: string;
+  value: OpinionKind;
+  onChange: (kind: OpinionKind) => void;
+  className: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Radio.Group
+      name={KIND_INPUT_NAME}
+      label={label}
+      description={description}
+      value={value}
+      onChange={(next) => onChange(next as OpinionKind)}
+      className={className}
+    >
+      <Stack gap="sm" mt="xs">
+        {kinds.map((kind) => (
+          <Radio key={kind} id={`opinion-kind-${kind}`} value={kind} label={t(`kind.${kind}`)} description={t(`kindHint.${kind}`)} />
+        ))}
+      </Stack>
+    </Radio.Group>
+  );
+}
+
 /**
  * The citizen's form: unit, kind (with legal triage of the kinds that have their own procedure), content,
  * optional topics, optional officer or unit-conduct concern, anonymous or with contact details, consent to
@@ -218,45 +253,21 @@ export function SubmitOpinionForm({ presetUnitId, presetTopic, onSubmitted }: Su
         <fieldset className="plain-fieldset" aria-describedby={kindError ? "opinion-kind-error" : undefined}>
           <legend className="plain-fieldset__legend plain-fieldset__legend--major">{t("submit.kind.label")}</legend>
           <Stack gap="md" mt="xs">
-            <Radio.Group
-              name={KIND_INPUT_NAME}
+            <KindGroup
+              kinds={WORKFLOW_KINDS}
               label={t("submit.kind.ordinary")}
               value={kind}
-              onChange={(value) => edited(setKind)(value as OpinionKind)}
+              onChange={edited(setKind)}
               className="kind-group"
-            >
-              <Stack gap="sm" mt="xs">
-                {WORKFLOW_KINDS.map((value) => (
-                  <Radio
-                    key={value}
-                    id={`opinion-kind-${value}`}
-                    value={value}
-                    label={t(`kind.${value}`)}
-                    description={t(`kindHint.${value}`)}
-                  />
-                ))}
-              </Stack>
-            </Radio.Group>
-            <Radio.Group
-              name={KIND_INPUT_NAME}
+            />
+            <KindGroup
+              kinds={ROUTING_KINDS}
               label={t("submit.kind.legal")}
               description={t("submit.kind.legalHint")}
               value={kind}
-              onChange={(value) => edited(setKind)(value as OpinionKind)}
+              onChange={edited(setKind)}
               className="kind-group kind-group--legal"
-            >
-              <Stack gap="sm" mt="xs">
-                {ROUTING_KINDS.map((value) => (
-                  <Radio
-                    key={value}
-                    id={`opinion-kind-${value}`}
-                    value={value}
-                    label={t(`kind.${value}`)}
-                    description={t(`kindHint.${value}`)}
-                  />
-                ))}
-              </Stack>
-            </Radio.Group>
+            />
           </Stack>
           {kindError && (
             <Text size="sm" c="error" role="alert" id="opinion-kind-error" mt="xs">
