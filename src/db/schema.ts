@@ -194,6 +194,7 @@ export interface OpinionImportsTable {
   file_data: Buffer | null;
   channel: Generated<string>;
   mapping: JSONColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  headers: JSONColumnType<string[] | null, string | null | undefined, string | null>;
   status: ColumnType<
     "parsing" | "ready" | "failed" | "importing" | "done",
     "parsing" | "ready" | "failed" | "importing" | "done" | undefined,

@@ -96,6 +96,7 @@ export interface ResolvedRow {
 
 /** A checked file: its rows counted, the first errors, the valid rows resolved, the ones imported before. */
 export interface Analysis {
+  headers: string[];
   mapping: Record<string, string>;
   total: number;
   invalid: number;
@@ -182,7 +183,7 @@ export async function analyseImport({
     const chunk = valid.slice(start, start + LOOKUP_CHUNK).map((r) => r.fingerprint);
     for (const fingerprint of await listExistingImportFingerprints(db, chunk)) duplicates.add(fingerprint);
   }
-  return { mapping: parsed.mapping as Record<string, string>, total: parsed.rows.length, invalid, errors, valid, duplicates };
+  return { headers: parsed.headers, mapping: parsed.mapping as Record<string, string>, total: parsed.rows.length, invalid, errors, valid, duplicates };
 }
 
 function previewOf(analysis: Analysis): ImportPreviewRow[] {
@@ -201,6 +202,7 @@ function previewOf(analysis: Analysis): ImportPreviewRow[] {
 export function checkedState(analysis: Analysis): ImportChanges {
   return {
     status: "ready",
+    headers: analysis.headers,
     mapping: analysis.mapping,
     rowsTotal: analysis.total,
     rowsValid: analysis.valid.length,

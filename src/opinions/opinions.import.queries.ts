@@ -53,6 +53,7 @@ export async function findImportById(db: Executor, id: string) {
       "i.file_size",
       "i.channel",
       "i.mapping",
+      "i.headers",
       "i.status",
       "i.rows_total",
       "i.rows_valid",
@@ -82,13 +83,15 @@ export async function findImportFile(db: Executor, id: string): Promise<Buffer |
 /** What a step of an import writes; every step also marks the import as alive (`updated_at`). */
 export interface ImportChanges {
   status?: ImportStatus;
-  rowsTotal?: number;
-  rowsValid?: number;
-  rowsInvalid?: number;
-  rowsDuplicate?: number;
+  rowsTotal?: number | null;
+  rowsValid?: number | null;
+  rowsInvalid?: number | null;
+  rowsDuplicate?: number | null;
   rowsDone?: number;
   progress?: number;
   mapping?: Record<string, string>;
+  /** The file's header row as read. */
+  headers?: string[];
   errors?: StoredRowError[];
   preview?: readonly object[];
   errorCode?: string | null;
@@ -120,6 +123,7 @@ export async function updateImport(
       ...(changes.rowsDone !== undefined && { rows_done: changes.rowsDone }),
       ...(changes.progress !== undefined && { progress: changes.progress }),
       ...(changes.mapping !== undefined && { mapping: JSON.stringify(changes.mapping) }),
+      ...(changes.headers !== undefined && { headers: JSON.stringify(changes.headers) }),
       ...(changes.errors !== undefined && { errors: JSON.stringify(changes.errors) }),
       ...(changes.preview !== undefined && { preview: JSON.stringify(changes.preview) }),
       ...(changes.errorCode !== undefined && { error_code: changes.errorCode }),

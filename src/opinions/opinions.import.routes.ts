@@ -8,7 +8,7 @@ import { MESSAGES, translate, type Language, type MessageCode } from "../http/me
 import { currentUser, requireSession } from "../http/session.ts";
 import type { App, AppDeps } from "../http/types.ts";
 import type { ImportField } from "./opinions.import.ts";
-import { commitImport, getImport, settleImports, startImport, type ImportView } from "./opinions.import.service.ts";
+import { commitImport, getImport, remapImport, settleImports, startImport, type ImportView } from "./opinions.import.service.ts";
 import { OPINION_CHANNELS } from "./opinions.workflow.ts";
 
 /** Largest file accepted: a 100,000-row workbook with room to spare. */
@@ -50,6 +50,12 @@ export const StartImportQuery = z.object({
 
 export const ImportIdParams = z.object({ id: z.uuid() });
 
+/** Field → the header of the column that fills it, as the file writes it. */
+const ColumnMappingSchema = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(255));
+
+/** POST /api/opinion-imports/{id}/mapping: the columns the officer chose; the content's is required. */
+export const RemapImportBody = z.object({ mapping: ColumnMappingSchema });
+
 export const ImportAcceptedResponse = z.object({ id: z.uuid(), status: z.enum(IMPORT_STATUSES) });
 
 /** GET /api/opinion-imports/{id}: the check's or the commit's progress, counts, per-row errors, preview. */
@@ -61,6 +67,10 @@ export const ImportResponse = z.object({
   unitId: z.uuid(),
   unitName: z.string(),
   channel: z.string(),
+  /** The file's header row as read by the check (also when no content column was found); empty until then. */
+  headers: z.array(z.string()),
+  /** Which column fills which field: as chosen, else as guessed. */
+  mapping: ColumnMappingSchema,
   rowsTotal: z.number().nullable(),
   rowsValid: z.number().nullable(),
   rowsInvalid: z.number().nullable(),
@@ -123,7 +133,7 @@ function uploadError(error: FastifyError): AppError | FastifyError {
   return error;
 }
 
-/** Import of opinions from CSV/XLSX files: upload (checked in the background), state, commit. */
+/** Import of opinions from CSV/XLSX files: upload (checked in the background), state, columns chosen again, commit. */
 export function registerOpinionImportRoutes(app: App, { db, keys }: AppDeps) {
   // A plugin of its own: the raw-file body parser and the upload's size limit apply to these routes only.
   void app.register(async (plugin) => {
@@ -167,6 +177,25 @@ export function registerOpinionImportRoutes(app: App, { db, keys }: AppDeps) {
         reply.header("cache-control", "no-store");
         const view = await getImport({ db, actor: currentUser(request), importId: request.params.id });
         return presentImport(view, requestLanguage(request));
+      },
+    );
+
+    scope.post(
+      "/api/opinion-imports/:id/mapping",
+      {
+        preHandler,
+        schema: { tags: ["opinion imports"], params: ImportIdParams, body: RemapImportBody, response: { 202: ImportAcceptedResponse } },
+      },
+      async (request, reply) => {
+        const accepted = await remapImport({
+          db,
+          actor: currentUser(request),
+          importId: request.params.id,
+          mapping: request.body.mapping,
+          ip: request.ip,
+          log: request.log,
+        });
+        return reply.status(202).send(accepted);
       },
     );
 

@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/audit.service.ts";
 import type { UserActor } from "../auth/actor.ts";
 import type { Keys } from "../crypto/keys.ts";
 import type { Executor } from "../db/index.ts";
-import { badRequest, conflict, forbidden, notFound } from "../http/errors.ts";
+import { AppError, badRequest, conflict, forbidden, notFound } from "../http/errors.ts";
 import { isInSubtree, requireActiveUnit } from "../units/units.service.ts";
 import { analyseImport, checkedState, type ImportPreviewRow, type ImportRecord } from "./opinions.import.analysis.ts";
 import { storeImport } from "./opinions.import.commit.ts";
@@ -15,13 +15,14 @@ import { inBackground, isImportRunningHere, progressWriter, type ImportLog } fro
 import {
   deleteStaleImportFiles,
   findImportById,
+  findImportFile,
   insertImport,
   updateImport,
   type ImportChanges,
   type ImportStatus,
   type StoredRowError,
 } from "./opinions.import.queries.ts";
-import { ImportFileError, type ColumnMapping } from "./opinions.import.ts";
+import { ImportFileError, ImportMappingError, type ColumnMapping } from "./opinions.import.ts";
 import { canEnterOpinion } from "./opinions.policy.ts";
 import type { OpinionChannel } from "./opinions.workflow.ts";
 
@@ -41,7 +42,10 @@ export interface ImportView {
   unitId: string;
   unitName: string;
   channel: string;
+  /** Which column fills which field: as given, else as guessed (only the columns the file has). */
   mapping: Record<string, string>;
+  /** The file's header row as read by the check; empty until then. */
+  headers: string[];
   rowsTotal: number | null;
   rowsValid: number | null;
   rowsInvalid: number | null;
@@ -145,12 +149,16 @@ async function checkImport({
     outcome = checkedState(analysis);
   } catch (error) {
     if (!(error instanceof ImportFileError)) log?.error({ err: error, importId: record.id }, "import check failed");
+    const isMapping = error instanceof ImportMappingError;
     outcome = {
       status: "failed",
       errorCode: error instanceof ImportFileError ? error.code : "import.parse_failed",
       errorParams: error instanceof ImportFileError ? error.params : {},
       finishedAt: new Date(),
-      dropFile: true, // nothing of it can be imported
+      // The officer may choose other columns and check the same file again (`remapImport`).
+      ...(isMapping && { headers: error.headers, mapping: error.mapping as Record<string, string> }),
+      // Otherwise nothing of it can be imported.
+      dropFile: !isMapping,
     };
   }
   await progress.close();
@@ -184,6 +192,7 @@ export async function getImport({ db, actor, importId }: { db: Executor; actor: 
     unitName: row.unit_name,
     channel: row.channel,
     mapping: row.mapping ?? {},
+    headers: row.headers ?? [],
     rowsTotal: row.rows_total,
     rowsValid: row.rows_valid,
     rowsInvalid: row.rows_invalid,
@@ -197,6 +206,75 @@ export async function getImport({ db, actor, importId }: { db: Executor; actor: 
     createdAt: row.created_at,
     finishedAt: row.finished_at,
   };
+}
+
+/**
+ * Checks the stored file again with the columns the officer chose (field → header as read), in the
+ * background as at upload: for an export of another system whose headers the guess does not know. From
+ * 'ready' or 'failed' only (never while checking or importing, nor once imported), while the file is kept.
+ */
+export async function remapImport({
+  db,
+  actor,
+  importId,
+  mapping,
+  ip = null,
+  log,
+}: {
+  db: Executor;
+  actor: UserActor;
+  importId: string;
+  mapping: ColumnMapping;
+  ip?: string | null;
+  log?: ImportLog;
+}): Promise<{ id: string; status: ImportStatus }> {
+  const row = await requireImport(db, actor, importId);
+  if (row.status !== "ready" && row.status !== "failed") throw conflict("import.not_ready", { status: row.status });
+  if (!row.has_file || row.headers === null) {
+    throw conflict(row.status === "ready" ? "import.file_expired" : "import.not_ready", { status: row.status });
+  }
+  const headers = row.headers;
+  const chosen = Object.fromEntries(Object.entries(mapping).filter(([, header]) => header !== undefined && header !== ""));
+  if (chosen.content === undefined) throw badRequest("import.content_column_missing", "mapping.content");
+  for (const [field, header] of Object.entries(chosen)) {
+    if (!headers.includes(header)) {
+      throw new AppError(400, "import.mapping_unknown_column", { field: `mapping.${field}`, params: { column: header } });
+    }
+  }
+  const data = await findImportFile(db, importId);
+  if (!data) throw conflict("import.file_expired");
+  const claimed = await db.transaction().execute(async (trx) => {
+    const changed = await updateImport(trx, importId, ["ready", "failed"], {
+      status: "parsing",
+      mapping: chosen,
+      rowsTotal: null,
+      rowsValid: null,
+      rowsInvalid: null,
+      rowsDuplicate: null,
+      rowsDone: 0,
+      progress: 0,
+      errors: [],
+      preview: [],
+      errorCode: null,
+      errorParams: {},
+      finishedAt: null,
+    });
+    if (!changed) return false;
+    await recordAudit({
+      db: trx,
+      actor,
+      action: "opinion.import.remap",
+      entityType: "opinion_import",
+      entityId: importId,
+      details: { mapping: chosen, from: row.status },
+      ip,
+    });
+    return true;
+  });
+  if (!claimed) throw conflict("import.not_ready", { status: row.status });
+  const record: ImportRecord = { ...recordOf(row), mapping: chosen };
+  inBackground(db, importId, () => checkImport({ db, actor, record, data, log }), log);
+  return { id: importId, status: "parsing" };
 }
 
 /**

@@ -86,6 +86,23 @@ export class ImportFileError extends Error {
   }
 }
 
+/**
+ * The file's columns do not fill the content, or the mapping names a column the file lacks: the headers and
+ * the mapping tried travel with the error, so that the officer can choose the columns and check again.
+ */
+export class ImportMappingError extends ImportFileError {
+  constructor(
+    code: string,
+    params: Record<string, string | number>,
+    readonly headers: string[],
+    /** The mapping tried, keeping only the columns the file has. */
+    readonly mapping: ColumnMapping,
+  ) {
+    super(code, params);
+    this.name = "ImportMappingError";
+  }
+}
+
 const IMPORT_FIELDS: readonly ImportField[] = [
   "content", "receivedAt", "kind", "channel", "unit", "topics",
   "name", "phone", "email", "anonymous", "externalId", "location",
@@ -156,19 +173,28 @@ interface Options {
   now: Date;
 }
 
-/** Column index of each mapped field; a header text matches exactly, else by its folded form. */
+/** The index of the column a header names: its text exactly, else its folded form; -1 when none. */
+function columnIndex(headerCells: string[], header: string): number {
+  const index = headerCells.indexOf(normalizeText(header));
+  return index >= 0 ? index : headerCells.findIndex((cell) => cell !== "" && foldLabel(cell) === foldLabel(header));
+}
+
+/** Column index of each mapped field; throws ImportMappingError for an unknown column or no content column. */
 function resolveColumns(headerCells: string[], mapping: ColumnMapping): Partial<Record<ImportField, number>> {
   const columns: Partial<Record<ImportField, number>> = {};
+  let unknown: string | undefined;
   for (const field of IMPORT_FIELDS) {
     const header = mapping[field];
     if (typeof header !== "string" || header.trim() === "") continue;
-    let index = headerCells.indexOf(normalizeText(header));
-    if (index < 0) index = headerCells.findIndex((cell) => cell !== "" && foldLabel(cell) === foldLabel(header));
-    if (index < 0) throw new ImportFileError("import.mapping_unknown_column", { column: header });
-    columns[field] = index;
+    const index = columnIndex(headerCells, header);
+    if (index < 0) unknown ??= header;
+    else columns[field] = index;
   }
-  if (columns.content === undefined) throw new ImportFileError("import.content_column_missing");
-  return columns;
+  if (unknown === undefined && columns.content !== undefined) return columns;
+  const headers = headerCells.filter((h) => h !== "");
+  const known = Object.fromEntries(Object.entries(columns).map(([f, i]) => [f, headerCells[i]]));
+  if (unknown !== undefined) throw new ImportMappingError("import.mapping_unknown_column", { column: unknown }, headers, known);
+  throw new ImportMappingError("import.content_column_missing", {}, headers, known);
 }
 
 /** Turns one data row into an opinion, collecting every error of the row. */

@@ -26,6 +26,16 @@ export interface ImportPreviewRow {
   duplicate: boolean;
 }
 
+/** A field of an opinion that a column of the file can fill, in the order the mapping form lists them. */
+export const IMPORT_FIELDS = [
+  "content", "receivedAt", "kind", "channel", "unit", "topics",
+  "name", "phone", "email", "anonymous", "externalId", "location",
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** Which column fills which field: field → the header as written in the file. */
+export type ColumnMapping = Partial<Record<ImportField, string>>;
+
 /** `GET /api/opinion-imports/{id}`. */
 export interface ImportState {
   id: string;
@@ -35,6 +45,10 @@ export interface ImportState {
   unitId: string;
   unitName: string;
   channel: string;
+  /** The file's header row as read by the check (also when no content column was found); empty until then. */
+  headers: string[];
+  /** Which column fills which field: as chosen, else as guessed. */
+  mapping: ColumnMapping;
   rowsTotal: number | null;
   rowsValid: number | null;
   rowsInvalid: number | null;
@@ -118,4 +132,9 @@ export function fetchImport(id: string, signal?: AbortSignal): Promise<ImportSta
 /** Starts importing a checked file without errors; progress through `fetchImport`. */
 export function commitImport(id: string): Promise<{ id: string; status: ImportStatus }> {
   return apiPost<{ id: string; status: ImportStatus }>(`/api/opinion-imports/${id}/commit`);
+}
+
+/** Checks the stored file again with the columns the officer chose; progress through `fetchImport`. */
+export function remapImport(id: string, mapping: ColumnMapping): Promise<{ id: string; status: ImportStatus }> {
+  return apiPost<{ id: string; status: ImportStatus }>(`/api/opinion-imports/${id}/mapping`, { mapping });
 }
