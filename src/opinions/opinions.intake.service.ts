@@ -7,7 +7,7 @@ import type { Executor } from "../db/index.ts";
 import { AppError, badRequest, conflict, forbidden, unprocessable } from "../http/errors.ts";
 import { todayInVietnam } from "../text/dates.ts";
 import { foldForSearch } from "../text/vietnamese.ts";
-import { requireActiveUnit } from "../units/units.service.ts";
+import { isInSubtree, requireActiveUnit } from "../units/units.service.ts";
 import { answerDueAt } from "./opinions.deadlines.ts";
 import { canEnterOpinion } from "./opinions.policy.ts";
 import {
@@ -150,6 +150,8 @@ export async function enterOpinion({
   ip?: string | null;
 }): Promise<Receipt & { replayed: boolean }> {
   if (!canEnterOpinion(actor)) throw forbidden();
+  // An officer enters opinions for the units of their own subtree only.
+  if (!(await isInSubtree({ db, rootId: actor.unitId, unitId: input.unitId }))) throw forbidden();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
   if (receivedAt.getTime() > Date.now() + MAX_FUTURE_SKEW_MS) throw badRequest("opinion.received_in_future", "receivedAt");
   const replay = await findReplay(db, actor, input.clientKey);

@@ -75,7 +75,8 @@ describe.each(ENGINES)("the opinion lifecycle on %s", (engine) => {
     expect(rows[0]).toMatchObject({ channel: "forum", topics: ["community_security"], entered_by_user_id: officer.id });
     expect(rows[0]?.received_at.toISOString()).toBe("2025-11-20T02:30:00.000Z");
 
-    const stolen = await post("/api/opinions", neighbourOfficer.cookie, body);
+    const colleague = await user("officer", commune.id);
+    const stolen = await post("/api/opinions", colleague.cookie, body);
     expect(stolen.statusCode).toBe(409);
     expect(stolen.json().error.code).toBe("opinion.client_key_conflict");
     const future = await post("/api/opinions", officer.cookie, { ...body, clientKey: randomUUID(), receivedAt: "2999-01-01T00:00:00Z" });
@@ -83,6 +84,8 @@ describe.each(ENGINES)("the opinion lifecycle on %s", (engine) => {
     expect(future.json().error).toMatchObject({ code: "opinion.received_in_future", field: "receivedAt" });
     const asInspector = await post("/api/opinions", inspector, { ...body, clientKey: randomUUID() });
     expect(asInspector.statusCode).toBe(403);
+    const otherUnit = await post("/api/opinions", neighbourOfficer.cookie, { ...body, clientKey: randomUUID() });
+    expect(otherUnit.statusCode).toBe(403);
     const unknownTopic = await post("/api/opinions", officer.cookie, { ...body, clientKey: randomUUID(), topics: ["weather"] });
     expect(unknownTopic.statusCode).toBe(422);
     expect(unknownTopic.json().error).toMatchObject({ code: "opinion.topic_unknown", field: "topics" });
