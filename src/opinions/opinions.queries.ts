@@ -260,8 +260,15 @@ export interface OpinionFilter {
  * (keyset on `(created_at, id)`, compared in SQL so that microseconds are not lost).
  */
 export async function listOpinionsOfUnits(db: Executor, filter: OpinionFilter & { afterId?: string; limit: number }) {
-  let query = selectOpinions(db)
-    .where("o.unit_id", "=", sql<string>`ANY(${sql.val(filter.unitIds)}::uuid[])`)
+  // One unit (most officers' inbox) by `=`: PostgreSQL then reads that unit's index in order and stops at the
+  // page; with `= ANY` it reads all the unit's opinions and sorts them (bench/inbox). A subtree walks the index
+  // on (created_at, id) newest first and stops once the page is full.
+  const [onlyUnit] = filter.unitIds;
+  let query = (
+    filter.unitIds.length === 1 && onlyUnit
+      ? selectOpinions(db).where("o.unit_id", "=", onlyUnit)
+      : selectOpinions(db).where("o.unit_id", "=", sql<string>`ANY(${sql.val(filter.unitIds)}::uuid[])`)
+  )
     .orderBy("o.created_at", "desc")
     .orderBy("o.id", "desc")
     .limit(filter.limit);
