@@ -7,7 +7,8 @@
  */
 import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { writePerformanceSection } from "../support/performance-doc.ts";
 import os from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -25,7 +26,6 @@ import { commitImport, getImport, settleImports, startImport } from "../../src/o
 import { createUnit } from "../../src/units/units.service.ts";
 
 const SECTION_HEADING = "## Import a 100,000-row XLSX (bench/import-xlsx)";
-const DOC_PATH = fileURLToPath(new URL("../../docs/PERFORMANCE.md", import.meta.url));
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://localhost:5432/test";
 const POLL_MS = 100;
 
@@ -285,22 +285,6 @@ function section(results: Result[], command: string, loadBefore: number): string
   ].join("\n");
 }
 
-function writeDoc(text: string) {
-  const current = existsSync(DOC_PATH) ? readFileSync(DOC_PATH, "utf8") : "# Performance\n";
-  const lines = current.split("\n");
-  const start = lines.findIndex((l) => l.trim() === SECTION_HEADING);
-  let next: string;
-  if (start === -1) {
-    next = `${current.replace(/\n*$/, "\n\n")}${text}`;
-  } else {
-    let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
-    if (end === -1) end = lines.length;
-    const before = lines.slice(0, start).join("\n");
-    const after = lines.slice(end).join("\n");
-    next = `${before}${before ? "\n" : ""}${text}${after ? `\n${after}` : ""}`;
-  }
-  writeFileSync(DOC_PATH, next.replace(/\n*$/, "\n"));
-}
 
 // ───────────────────────────── main ─────────────────────────────
 
@@ -356,7 +340,7 @@ async function main(): Promise<number> {
     const command = `npx tsx bench/import-xlsx/run.ts ${process.argv.slice(2).join(" ")}`.trim();
     console.log(`\n${table(results)}\n`);
     if (values.write) {
-      writeDoc(section(results, command, loadBefore));
+      writePerformanceSection(SECTION_HEADING, section(results, command, loadBefore));
       progress(`wrote the section "${SECTION_HEADING.slice(3)}" of docs/PERFORMANCE.md`);
     }
     return 0;

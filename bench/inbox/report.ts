@@ -1,5 +1,5 @@
 /** The report: the tables, the verdicts, the plans, and the section of docs/PERFORMANCE.md. */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import type { ExperimentStep } from "./experiment.ts";
@@ -8,7 +8,6 @@ import { DEEP_PAGE, ENGINE_NAMES, PAGE_SIZE, type Engine, type Options, type Tim
 import { COMMON_QUERY, RARE_ONE_IN, RARE_QUERY } from "./vocabulary.ts";
 
 export const SECTION_HEADING = "## Inbox and search at 1,000,000 opinions (bench/inbox)";
-const DOC_PATH = fileURLToPath(new URL("../../docs/PERFORMANCE.md", import.meta.url));
 const PACKAGE_JSON = fileURLToPath(new URL("../../package.json", import.meta.url));
 /** A list is slow above this p95 on PostgreSQL (the issue's bar). */
 export const SLOW_P95_MS = 100;
@@ -349,27 +348,3 @@ export function section(results: EngineResult[], options: Options, postgresVersi
   ].join("\n");
 }
 
-export function writeDoc(text: string) {
-  const intro = [
-    "# Performance",
-    "",
-    "Figures measured by the benchmarks under `bench/`; each writes its own section with `--write`. They come from",
-    "one machine and one run — read them against the baseline measured in the same run, not as absolute numbers.",
-    "",
-  ].join("\n");
-  // Read, replace only this section, write — in one step, as late as possible: other benchmarks write theirs.
-  const current = existsSync(DOC_PATH) ? readFileSync(DOC_PATH, "utf8") : intro;
-  const lines = current.split("\n");
-  const start = lines.findIndex((l) => l.trim() === SECTION_HEADING);
-  let next: string;
-  if (start === -1) {
-    next = `${current.replace(/\n*$/, "\n\n")}${text}`;
-  } else {
-    let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
-    if (end === -1) end = lines.length;
-    const before = lines.slice(0, start).join("\n");
-    const after = lines.slice(end).join("\n");
-    next = `${before}${before ? "\n" : ""}${text}${after ? `\n${after}` : ""}`;
-  }
-  writeFileSync(DOC_PATH, next.replace(/\n*$/, "\n"));
-}

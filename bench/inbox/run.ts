@@ -15,7 +15,8 @@ import { migrate } from "../../src/db/migrate.ts";
 import { runExperiments } from "./experiment.ts";
 import { CheckFailure, indexSizes, loadDataSet, sizes } from "./load.ts";
 import { ENGINE_NAMES, progress, queryCases, timeQuery, type Engine, type Options, type Timing } from "./measure.ts";
-import { machine, PLAN_KEYS, section, SECTION_HEADING, table, verdictLines, writeDoc, type EngineResult } from "./report.ts";
+import { writePerformanceSection } from "../support/performance-doc.ts";
+import { machine, PLAN_KEYS, section, SECTION_HEADING, table, verdictLines, type EngineResult } from "./report.ts";
 import { checkVocabulary, foldedWords, RARE_QUERY } from "./vocabulary.ts";
 
 const USAGE = `Usage: npm run bench:inbox -- [options]
@@ -274,7 +275,7 @@ async function main(): Promise<number> {
     }
   }
   if (options.write) {
-    writeDoc(section(results, options, postgresVersion, command));
+    writePerformanceSection(SECTION_HEADING, section(results, options, postgresVersion, command));
     progress(`wrote the section "${SECTION_HEADING.slice(3)}" of docs/PERFORMANCE.md`);
   }
   return 0;

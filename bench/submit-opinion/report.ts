@@ -1,11 +1,10 @@
 /** The report: the Markdown table, the verdicts on the targets, and the section of docs/PERFORMANCE.md. */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { BURST_SIZE, type Engine, type EngineResult, type Options } from "./measure.ts";
 
 export const SECTION_HEADING = "## Submit an opinion (bench/submit-opinion)";
-const DOC_PATH = fileURLToPath(new URL("../../docs/PERFORMANCE.md", import.meta.url));
 const PACKAGE_JSON = fileURLToPath(new URL("../../package.json", import.meta.url));
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 50;
@@ -165,26 +164,3 @@ export function section(results: EngineResult[], options: Options, postgresVersi
   ].join("\n");
 }
 
-export function writeDoc(text: string) {
-  const intro = [
-    "# Performance",
-    "",
-    "Figures measured by the benchmarks under `bench/`; each writes its own section with `--write`. They come from",
-    "one machine and one run — read them against the baseline measured in the same run, not as absolute numbers.",
-    "",
-  ].join("\n");
-  const current = existsSync(DOC_PATH) ? readFileSync(DOC_PATH, "utf8") : intro;
-  const lines = current.split("\n");
-  const start = lines.findIndex((l) => l.trim() === SECTION_HEADING);
-  let next: string;
-  if (start === -1) {
-    next = `${current.replace(/\n*$/, "\n\n")}${text}`;
-  } else {
-    let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
-    if (end === -1) end = lines.length;
-    const before = lines.slice(0, start).join("\n");
-    const after = lines.slice(end).join("\n");
-    next = `${before}${before ? "\n" : ""}${text}${after ? `\n${after}` : ""}`;
-  }
-  writeFileSync(DOC_PATH, next.replace(/\n*$/, "\n"));
-}

@@ -26,7 +26,8 @@ import {
   type Options,
 } from "./measure.ts";
 import type { ServerTarget } from "./protocol.ts";
-import { machine, section, SECTION_HEADING, table, verdictLines, writeDoc } from "./report.ts";
+import { writePerformanceSection } from "../support/performance-doc.ts";
+import { machine, section, SECTION_HEADING, table, verdictLines } from "./report.ts";
 
 const USAGE = `Usage: npm run bench -- [options]
        npx tsx bench/submit-opinion/run.ts [options]
@@ -224,7 +225,7 @@ async function main(): Promise<number> {
   console.log("");
   for (const line of verdictLines(results, options)) console.log(line.replace(/\*\*/g, ""));
   if (options.write) {
-    writeDoc(section(results, options, postgresVersion, command));
+    writePerformanceSection(SECTION_HEADING, section(results, options, postgresVersion, command));
     progress(`wrote the section "${SECTION_HEADING.slice(3)}" of docs/PERFORMANCE.md`);
   }
   return 0;
