@@ -1,7 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoAxeViolations, launchBrowser, newDesktopPage, screenshot } from "./support/browser.ts";
-import { DEMO_PASSWORD, startProductServer } from "./support/server.ts";
+import { logInToConsole } from "./support/console.ts";
+import { startProductServer } from "./support/server.ts";
 
 const MARKER = "Phản hồi xuất từ hệ thống khác";
 
@@ -29,13 +30,7 @@ describe("officer import of another system's export with a column mapping", () =
     await server?.close();
   });
 
-  async function login(page: Page) {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Tên đăng nhập").fill("xa.canbo");
-    await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.getByTestId("inbox-table").waitFor();
-  }
+  const login = (page: Page) => logInToConsole(page, server.url, "xa.canbo");
 
   const stored = () =>
     server.db.selectFrom("opinions").select(["content", "channel", "received_at"]).where("content", "like", `${MARKER}%`).orderBy("received_at").execute();

@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoAxeViolations, launchBrowser, newDesktopPage, screenshot } from "./support/browser.ts";
-import { DEMO_PASSWORD, startProductServer } from "./support/server.ts";
+import { logInToConsole } from "./support/console.ts";
+import { startProductServer } from "./support/server.ts";
 
 const MARKER = "Ý kiến từ phiếu giấy nhập bằng tệp";
 const ROWS = 5_000;
@@ -39,13 +40,7 @@ describe("officer import of a file of paper forms", () => {
     await server?.close();
   });
 
-  async function login(page: Page) {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Tên đăng nhập").fill("xa.canbo");
-    await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.getByTestId("inbox-table").waitFor();
-  }
+  const login = (page: Page) => logInToConsole(page, server.url, "xa.canbo");
 
   const upload = async (page: Page, name: string, buffer: Buffer) => {
     await page.getByLabel("Tệp ý kiến (.xlsx hoặc .csv)").setInputFiles({ name, mimeType: XLSX_TYPE, buffer });

@@ -1,14 +1,11 @@
+import { describeMachine } from "../support/machine.ts";
 /** The report: the tables, the verdicts, the plans, and the section of docs/PERFORMANCE.md. */
-import { readFileSync } from "node:fs";
-import os from "node:os";
-import { fileURLToPath } from "node:url";
 import type { ExperimentStep } from "./experiment.ts";
 import type { LoadResult } from "./load.ts";
 import { DEEP_PAGE, ENGINE_NAMES, PAGE_SIZE, type Engine, type Options, type Timing } from "./measure.ts";
 import { COMMON_QUERY, RARE_ONE_IN, RARE_QUERY } from "./vocabulary.ts";
 
 export const SECTION_HEADING = "## Inbox and search at 1,000,000 opinions (bench/inbox)";
-const PACKAGE_JSON = fileURLToPath(new URL("../../package.json", import.meta.url));
 /** A list is slow above this p95 on PostgreSQL (the issue's bar). */
 export const SLOW_P95_MS = 100;
 /** The plans shown for the product as it is, and which of them the brief asks for. */
@@ -35,16 +32,7 @@ const ms = (n: number) => (n >= 100 ? fmt(n) : n >= 10 ? fmt(n, 1) : fmt(n, 2));
 const mb = (bytes: number) => (bytes >= 1024 ** 3 ? `${fmt(bytes / 1024 ** 3, 2)} GiB` : `${fmt(bytes / 1024 ** 2)} MiB`);
 
 export function machine(results: EngineResult[], postgresVersion: string | undefined) {
-  const cpus = os.cpus();
-  const pkg = JSON.parse(readFileSync(PACKAGE_JSON, "utf8")) as { dependencies?: Record<string, string> };
-  const pglite = results.find((r) => r.engine === "pglite");
-  return {
-    cpu: `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores`,
-    memory: `${fmt(os.totalmem() / 1024 ** 3, 1)} GiB`,
-    node: process.version,
-    postgres: postgresVersion,
-    pglite: pglite ? `${pkg.dependencies?.["@electric-sql/pglite"] ?? "?"} (PostgreSQL ${pglite.serverVersion})` : undefined,
-  };
+  return describeMachine({ postgresVersion, pgliteServerVersion: results.find((r) => r.engine === "pglite")?.serverVersion });
 }
 
 const pct = (share: number) => `${fmt(share * 100)} %`;

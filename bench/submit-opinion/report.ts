@@ -1,11 +1,9 @@
+import { describeMachine } from "../support/machine.ts";
 /** The report: the Markdown table, the verdicts on the targets, and the section of docs/PERFORMANCE.md. */
-import { readFileSync } from "node:fs";
 import os from "node:os";
-import { fileURLToPath } from "node:url";
 import { BURST_SIZE, type Engine, type EngineResult, type Options } from "./measure.ts";
 
 export const SECTION_HEADING = "## Submit an opinion (bench/submit-opinion)";
-const PACKAGE_JSON = fileURLToPath(new URL("../../package.json", import.meta.url));
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 50;
 const TARGET_CONNECTIONS = 10;
@@ -92,16 +90,7 @@ export function verdictLines(results: EngineResult[], options: Options): string[
 }
 
 export function machine(results: EngineResult[], postgresVersion: string | undefined) {
-  const cpus = os.cpus();
-  const pkg = JSON.parse(readFileSync(PACKAGE_JSON, "utf8")) as { dependencies?: Record<string, string> };
-  const pglite = results.find((r) => r.engine === "pglite");
-  return {
-    cpu: `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores`,
-    memory: `${fmt(os.totalmem() / 1024 ** 3, 1)} GiB`,
-    node: process.version,
-    postgres: postgresVersion,
-    pglite: pglite ? `${pkg.dependencies?.["@electric-sql/pglite"] ?? "?"} (PostgreSQL ${pglite.serverVersion})` : undefined,
-  };
+  return describeMachine({ postgresVersion, pgliteServerVersion: results.find((r) => r.engine === "pglite")?.serverVersion });
 }
 
 export function section(results: EngineResult[], options: Options, postgresVersion: string | undefined, command: string): string {
