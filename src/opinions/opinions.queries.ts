@@ -54,7 +54,7 @@ export async function insertReceivedOpinions(
   { day, rows }: { day: string; rows: ReceivedOpinionRow[] },
 ): Promise<({ id: string; created_at: Date } | undefined)[]> {
   const column = <T>(pick: (row: ReceivedOpinionRow) => T) => rows.map(pick);
-  const result = await sql<{ id: string; tracking_code: string; created_at: Date }>`
+  const result = await sql<{ id: string; tracking_code: string; created_at: Date }>`/* prepared: insert_received_opinions */
     WITH input AS (
       SELECT * FROM unnest(
         ${column((r) => r.trackingCode)}::text[], ${column((r) => r.unitId)}::uuid[],
