@@ -40,6 +40,21 @@ describe("a leader sorts the inbox: search, bulk assignment, duplicates, steps, 
     expect(desk.url()).toContain("q=den+duong+nga+tu");
     await expectNoAxeViolations(desk, "inbox filtered");
 
+    // Dates are typed and shown dd/mm/yyyy whatever the browser's language, in a labelled calendar.
+    const [day, month, year] = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" })
+      .format(new Date())
+      .split("/");
+    const from = desk.getByLabel("Tiếp nhận từ ngày");
+    await from.click();
+    await desk.getByRole("button", { name: "Tháng trước" }).waitFor();
+    await expectNoAxeViolations(desk, "inbox with the calendar open");
+    await from.fill(`${day}/${month}/${year}`);
+    await from.press("Enter");
+    await desk.getByRole("button", { name: "Lọc", exact: true }).click();
+    await expect.poll(() => desk.url()).toContain(`from=${year}-${month}-${day}`);
+    await expect.poll(() => desk.getByTestId("inbox-table").getByRole("row").count()).toBe(3);
+    await expect.poll(() => from.inputValue()).toBe(`${day}/${month}/${year}`);
+
     // First classify the first one through the step panel.
     await desk.getByRole("link", { name: codes[0] }).click();
     await desk.getByLabel("Thao tác", { exact: true }).selectOption("classify");
@@ -73,9 +88,10 @@ describe("a leader sorts the inbox: search, bulk assignment, duplicates, steps, 
     await desk.getByRole("link", { name: codes[0] }).click();
     await desk.getByLabel("Việc cần làm để khắc phục").fill("Phối hợp điện lực thay bóng, tuần tra khu vực ngã tư buổi tối");
     await desk.getByLabel("Người, bộ phận chịu trách nhiệm").fill("Tổ tuần tra Công an xã");
-    await desk.getByLabel("Hạn hoàn thành").fill("2099-12-31");
+    await desk.getByLabel("Hạn hoàn thành").fill("31/12/2099");
     await desk.getByRole("button", { name: "Thêm biện pháp" }).click();
     await desk.getByTestId("remedial-actions").waitFor();
+    await expect.poll(() => desk.getByTestId("remedial-actions").textContent()).toContain("31/12/2099");
     await desk.getByLabel("Kết quả, bằng chứng đã khắc phục").fill("Biên bản bàn giao số 12/BB-CAX, ảnh chụp đèn đã sáng.");
     await desk.getByRole("button", { name: "Đánh dấu đã xong" }).click();
     await expect.poll(() => desk.locator('[data-remedy-status="done"]').count()).toBe(1);

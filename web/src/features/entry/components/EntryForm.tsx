@@ -8,6 +8,7 @@ import { useUnits } from "../../units/hooks/useUnits";
 import { orderUnitsAsTree } from "../../units/unit-tree";
 import type { EntryBody } from "../api";
 import { newClientKey } from "../entry-queue";
+import { DateField } from "../../../ui/DateField";
 
 /** Channels an officer enters by hand: everything but the citizen's own web form and QR code. */
 const OFFLINE_CHANNELS = KNOWN_CHANNELS.filter((c) => c !== "web" && c !== "qr");
@@ -163,13 +164,14 @@ export function EntryForm({
             onChange={(e) => set("channel", e.currentTarget.value)}
             data={OFFLINE_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
           />
-          <TextInput
+          <DateField
             id="entry-received-at"
-            type="datetime-local"
+            withTime
+            required
             label={t("entry.receivedAt")}
             value={draft.receivedAt}
-            max={localNow()}
-            onChange={(e) => set("receivedAt", e.currentTarget.value)}
+            maxDate={localNow().slice(0, 10)}
+            onChange={(value) => set("receivedAt", value)}
           />
           <NativeSelect
             id="entry-kind"

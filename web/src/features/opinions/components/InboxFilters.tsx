@@ -5,6 +5,7 @@ import { KNOWN_CHANNELS } from "../channels";
 import { OPINION_KINDS, OPINION_STATUSES, type InboxFilter } from "../api";
 import { useTopics } from "../hooks/useTopics";
 import { parseInboxFilter } from "../inbox-filter";
+import { DateField } from "../../../ui/DateField";
 
 interface InboxFiltersProps {
   value: InboxFilter;
@@ -57,19 +58,17 @@ export function InboxFilters({ value, onChange }: InboxFiltersProps) {
         {select("kind", OPINION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })))}
         {select("channel", KNOWN_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) })))}
         {select("topic", (topics.data ?? []).map((topic) => ({ value: topic.code, label: topic.name })))}
-        <TextInput
+        <DateField
           id="inbox-filter-from"
-          type="date"
           label={t("inbox.filters.from")}
           value={draft.from ?? ""}
-          onChange={(event) => set("from", event.currentTarget.value)}
+          onChange={(value) => set("from", value)}
         />
-        <TextInput
+        <DateField
           id="inbox-filter-to"
-          type="date"
           label={t("inbox.filters.to")}
           value={draft.to ?? ""}
-          onChange={(event) => set("to", event.currentTarget.value)}
+          onChange={(value) => set("to", value)}
         />
         <Group gap="md" align="end">
           <Checkbox

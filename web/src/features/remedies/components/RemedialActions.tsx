@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { createRemedialAction, fetchRemedialActions, moveRemedialAction, remedyKeys, type RemedialAction, type RemedialStatus } from "../api";
+import { DateField } from "../../../ui/DateField";
 
 const STATUS_COLOR: Record<RemedialStatus, string> = { planned: "#495057", in_progress: "#a84300", done: "#364fc7", verified: "#176236" };
 const formatDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
@@ -108,7 +109,7 @@ export function RemedialActions({ opinionId, onChanged }: { opinionId: string; o
             <TextInput id="remedy-title" label={t("remedies.title")} value={form.title} maxLength={500} required error={field("title")} onChange={(e) => setForm({ ...form, title: e.currentTarget.value })} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <TextInput id="remedy-owner" label={t("remedies.owner")} value={form.ownerName} maxLength={200} required error={field("ownerName")} onChange={(e) => setForm({ ...form, ownerName: e.currentTarget.value })} />
-              <TextInput id="remedy-due" type="date" label={t("remedies.dueDate")} value={form.dueDate} required error={field("dueDate")} onChange={(e) => setForm({ ...form, dueDate: e.currentTarget.value })} />
+              <DateField id="remedy-due" label={t("remedies.dueDate")} value={form.dueDate} required error={field("dueDate")} onChange={(dueDate) => setForm({ ...form, dueDate })} />
             </SimpleGrid>
             {create.error && !("field" in create.error && create.error.field) && (
               <Text c="red.8" role="alert">
