@@ -54,13 +54,13 @@ describe("npm start, as a new user runs it", () => {
     // npm re-raises the signal its script ended on; the app itself must have stopped cleanly.
     first.interrupt();
     expect([0, "SIGINT"]).toContain(await first.exited);
-    expect(first.output()).toContain("Stopped cleanly.");
+    expect(first.output()).toContain("Đã dừng an toàn.");
     expect(existsSync(join(dataDir, "langnghe.lock"))).toBe(false);
 
     const restartPort = await freePort();
     const restarted = npmStart(restartPort);
     await restarted.waitForOutput(new RegExp(`http://localhost:${restartPort}`));
-    expect(restarted.output()).not.toContain("Demo data created");
+    expect(restarted.output()).not.toContain("Đã tạo dữ liệu mẫu");
     const tracked = await fetch(`http://localhost:${restartPort}/api/public/opinions/${trackingCode}`);
     expect(tracked.status).toBe(200);
     expect(((await tracked.json()) as { status: string }).status).toBe("RECEIVED");
@@ -72,7 +72,7 @@ describe("npm start, as a new user runs it", () => {
     expect(login.status).toBe(200);
     restarted.interrupt();
     expect([0, "SIGINT"]).toContain(await restarted.exited);
-    expect(restarted.output()).toContain("Stopped cleanly.");
+    expect(restarted.output()).toContain("Đã dừng an toàn.");
   });
 });
 
@@ -90,7 +90,7 @@ describe("npm start on PostgreSQL", () => {
       const port = await freePort();
       const plain = startCommand("npm", ["start"], { cwd: ROOT, env: { ...env, PORT: String(port) } });
       runs.push(plain);
-      await plain.waitForOutput(new RegExp(`running on postgres: http://localhost:${port}`));
+      await plain.waitForOutput(new RegExp(`đang chạy trên postgres: http://localhost:${port}`));
       expect(await (await waitForHttp(`http://localhost:${port}/healthz`)).json()).toEqual({ status: "ok", database: "postgres" });
       const units = (await (await fetch(`http://localhost:${port}/api/units`)).json()) as { items: unknown[] };
       expect(units.items).toEqual([]);
@@ -98,10 +98,12 @@ describe("npm start on PostgreSQL", () => {
       expect([0, "SIGINT"]).toContain(await plain.exited);
 
       const demoPort = await freePort();
-      const demo = startCommand("npm", ["start", "--", "--demo"], { cwd: ROOT, env: { ...env, PORT: String(demoPort) } });
+      // The console speaks English when asked to (LANGNGHE_LANG), Vietnamese otherwise.
+      const demo = startCommand("npm", ["start", "--", "--demo"], { cwd: ROOT, env: { ...env, PORT: String(demoPort), LANGNGHE_LANG: "en" } });
       runs.push(demo);
       await demo.waitForOutput(new RegExp(`running on postgres: http://localhost:${demoPort}`));
       expect(demo.output()).toContain("Demo data created");
+      expect(demo.output()).toMatch(/xa\.canbo\s+officer\s+password: \(DEMO_PASSWORD\)/);
       const seeded = (await (await fetch(`http://localhost:${demoPort}/api/units`)).json()) as { items: { id: string }[] };
       expect(seeded.items.map((u) => u.id)).toContain(THIEU_HOA);
       demo.interrupt();

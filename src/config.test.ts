@@ -38,6 +38,7 @@ describe("loadConfig", () => {
       mailFrom: "Lắng nghe <no-reply@localhost>",
       publicUrl: "http://localhost:3000",
       jobsIntervalSeconds: 60,
+      language: "vi",
     });
   });
 
@@ -66,6 +67,7 @@ describe("loadConfig", () => {
       MAIL_FROM: "Công an tỉnh <noreply@example.vn>",
       PUBLIC_URL: "https://langnghe.example.vn",
       JOBS_INTERVAL_SECONDS: "30",
+      LANGNGHE_LANG: "en",
     });
     expect(config).toEqual({
       port: 8080,
@@ -83,6 +85,7 @@ describe("loadConfig", () => {
       mailFrom: "Công an tỉnh <noreply@example.vn>",
       publicUrl: "https://langnghe.example.vn",
       jobsIntervalSeconds: 30,
+      language: "en",
     });
   });
 
@@ -103,12 +106,14 @@ describe("loadConfig", () => {
       SMTP_URL: "mail.example.vn",
       PUBLIC_URL: "not a url",
       JOBS_INTERVAL_SECONDS: "0",
+      LANGNGHE_LANG: "fr",
     });
     expect(error.name).toBe("ConfigError");
     expect(namedVariables(error)).toEqual([
       "DATABASE_URL",
       "DEMO_PASSWORD",
       "JOBS_INTERVAL_SECONDS",
+      "LANGNGHE_LANG",
       "LANGNGHE_SECRET",
       "LOG_LEVEL",
       "PORT",

@@ -31,6 +31,8 @@ export interface Config {
   publicUrl: string;
   /** How often the background jobs (deadline sweep, notification sender) run, in seconds. */
   jobsIntervalSeconds: number;
+  /** The language of the `langnghe` command's messages (the web app and API follow each user's choice). */
+  language: "vi" | "en";
 }
 
 /** Thrown when the environment does not describe a valid configuration; lists every problem. */
@@ -60,6 +62,7 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Lắng nghe <no-reply@localhost>"),
   PUBLIC_URL: z.url().optional(),
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  LANGNGHE_LANG: z.enum(["vi", "en"]).default("vi"),
 });
 
 /** Validates the environment into a typed Config; throws ConfigError naming every invalid variable. */
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     jobsIntervalSeconds: e.JOBS_INTERVAL_SECONDS,
+    language: e.LANGNGHE_LANG,
   };
 }
 

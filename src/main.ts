@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig, resolveSecret, type Config } from "./config.ts";
+import { cliMessage, type CliLanguage } from "./cli/langnghe.messages.ts";
 import { deriveKeys } from "./crypto/keys.ts";
 import { openDb } from "./db/index.ts";
 import { DataDirLockedError } from "./db/lock.ts";
@@ -24,7 +25,7 @@ export async function start(config: Config, { demo = false }: { demo?: boolean }
     await migrate(handle.db);
     if ((embedded || demo) && (await hasNoUnits({ db: handle.db }))) {
       const { password } = await seedDemo({ db: handle.db, keys, password: config.demoPassword });
-      printDemoLogins(config.demoPassword ? "(DEMO_PASSWORD)" : password);
+      printDemoLogins(config.demoPassword ? "(DEMO_PASSWORD)" : password, config.language);
     }
   } catch (error) {
     await handle.close();
@@ -50,26 +51,28 @@ export async function start(config: Config, { demo = false }: { demo?: boolean }
   });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  console.log(`\nLắng nghe is running on ${handle.engine}: http://localhost:${port}\n`);
+  console.log(`\n${cliMessage("server.running", config.language, { engine: handle.engine, url: `http://localhost:${port}` })}\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal} received: shutting down…`);
+    console.log(`\n${cliMessage("server.stopping", config.language, { signal })}`);
     await scheduler.stop();
     await app.close();
     await handle.close();
-    console.log("Stopped cleanly.");
+    console.log(cliMessage("server.stopped", config.language));
   };
   return { app, stop, port };
 }
 
-function printDemoLogins(password: string) {
-  console.log("\nDemo data created (Công an tỉnh Thanh Hóa). Demo logins / Tài khoản demo:");
-  for (const user of DEMO_USERS) console.log(`  ${user.username.padEnd(14)} ${user.role.padEnd(9)} password: ${password}`);
-  console.log(`  QR link of Công an xã Thiệu Hóa: /?unit=${DEMO_UNIT_IDS.thieuHoa}`);
-  console.log("  This password is shown only once. / Mật khẩu chỉ hiển thị một lần.\n");
+function printDemoLogins(password: string, language: CliLanguage) {
+  console.log(`\n${cliMessage("server.demo_created", language)}`);
+  for (const user of DEMO_USERS) {
+    console.log(cliMessage("server.demo_login", language, { username: user.username.padEnd(14), role: user.role.padEnd(9), password }));
+  }
+  console.log(cliMessage("server.demo_qr", language, { path: `/?unit=${DEMO_UNIT_IDS.thieuHoa}` }));
+  console.log(`${cliMessage("server.demo_once", language)}\n`);
 }
 
 async function main() {

@@ -22,8 +22,8 @@ describe("langnghe CLI", () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("migrates, creates a unit and a user who can then log in", async () => {
-    expect((await run(["migrate"])).out).toMatch(/Applied: 0001_audit\.sql/);
-    expect((await run(["migrate"])).out).toBe("The database is up to date.");
+    expect((await run(["migrate"])).out).toMatch(/Đã áp dụng: 0001_audit\.sql/);
+    expect((await run(["migrate", "--lang", "en"])).out).toBe("The database is up to date.");
     const unit = await run(["create-unit", "--name", "Công an tỉnh Nghệ An", "--short-name", "CANA", "--level", "province", "--area-code", "40"]);
     expect(unit.code).toBe(0);
     expect(unit.out).toMatch(/^[0-9a-f-]{36}$/);
@@ -48,22 +48,44 @@ describe("langnghe CLI", () => {
     [["create-user", "--username", "x"], /--role is required|LANGNGHE_NEW_PASSWORD/],
     [["create-user", "--username", "x", "--name", "X", "--role", "chief", "--unit", "u"], /--role must be one of/],
     [["create-unit", "--name", "X", "--short-name", "X", "--level", "commune", "--valid-from", "21/11/2026"], /yyyy-mm-dd/],
-    [["migrate", "--bogus"], /Unknown option '--bogus'/],
+    [["migrate", "--bogus"], /unknown option --bogus/],
     [["add-topic", "--code", "x"], /--name-vi is required/],
     [["add-routing-rule", "--target", "u"], /at least one of --location, --topic, --kind/],
     [["add-routing-rule", "--target", "u", "--kind", "gossip"], /--kind must be one of/],
     [["set-deadline", "--kind", "question", "--urgency", "soon", "--stage", "answer", "--amount", "3", "--unit", "working_days"], /--urgency/],
     [["set-deadline", "--kind", "question", "--urgency", "normal", "--stage", "answer", "--amount", "three", "--unit", "working_days"], /whole number/],
-  ])("refuses %j with a message and exit code 2", async (argv, message) => {
+  ])("refuses %j with a message in English (LANGNGHE_LANG=en) and exit code 2", async (argv, message) => {
+    const result = await run(argv as string[], { LANGNGHE_LANG: "en" });
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(message);
+    expect(result.err).toMatch(/^Usage: langnghe/m);
+  });
+
+  it.each([
+    [["frobnicate"], /không có lệnh “frobnicate”/],
+    [["migrate", "--bogus"], /không có tùy chọn --bogus/],
+    [["add-topic", "--code", "x"], /thiếu --name-vi/],
+    [["set-deadline", "--kind", "question", "--urgency", "soon", "--stage", "answer", "--amount", "3", "--unit", "working_days"], /--urgency phải là một trong: normal, urgent/],
+  ])("speaks Vietnamese by default: %j", async (argv, message) => {
     const result = await run(argv as string[]);
     expect(result.code).toBe(2);
     expect(result.err).toMatch(message);
+    expect(result.err).toMatch(/^Cách dùng: langnghe/m);
+  });
+
+  it("shows its help in the language asked for, and refuses an unknown language", async () => {
+    expect((await run(["help"])).out).toMatch(/^Cách dùng: langnghe/);
+    expect((await run(["--help", "--lang", "en"])).out).toMatch(/^Usage: langnghe/);
+    expect((await run(["help"], { LANGNGHE_LANG: "en", PORT: "not-a-port" })).out).toMatch(/^Cách dùng/);
+    const unknown = await run(["migrate", "--lang=fr"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/--lang phải là vi hoặc en/);
   });
 
   it("refuses a unit of an unknown level or parent with exit code 1 and the database's reason", async () => {
     const result = await run(["create-unit", "--name", "X", "--short-name", "X", "--level", "galaxy"]);
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/refused by the database/);
+    expect(result.err).toMatch(/cơ sở dữ liệu từ chối/);
   });
 
   it("refuses a bad configuration with exit code 2 listing the problem", async () => {
@@ -75,7 +97,7 @@ describe("langnghe CLI", () => {
   it("configures topics, routing rules and deadlines as data", async () => {
     const province = await run(["create-unit", "--name", "Công an tỉnh Hà Tĩnh", "--short-name", "CAHT", "--level", "province"]);
     const topic = await run(["add-topic", "--code", "forest_fires", "--name-vi", "Cháy rừng", "--name-en", "Forest fires", "--order", "170"]);
-    expect(topic).toMatchObject({ code: 0, out: "Topic forest_fires saved." });
+    expect(topic).toMatchObject({ code: 0, out: "Đã lưu chủ đề forest_fires." });
     const rule = await run(["add-routing-rule", "--target", province.out, "--topic", "forest_fires", "--priority", "5"]);
     expect(rule.code).toBe(0);
     expect(rule.out).toMatch(/^[0-9a-f-]{36}$/);
@@ -91,8 +113,8 @@ describe("langnghe CLI", () => {
     }
     const unknownTopic = await run(["add-routing-rule", "--target", province.out, "--topic", "weather"]);
     expect(unknownTopic.code).toBe(1);
-    expect(unknownTopic.err).toMatch(/weather/);
-    const badCode = await run(["add-topic", "--code", "Cháy", "--name-vi", "x", "--name-en", "x"]);
+    expect(unknownTopic.err).toMatch(/Chủ đề “weather” không có trong danh mục/);
+    const badCode = await run(["add-topic", "--code", "Cháy", "--name-vi", "x", "--name-en", "x", "--lang", "en"]);
     expect(badCode.code).toBe(1);
     expect(badCode.err).toMatch(/topic code/);
   });

@@ -13,28 +13,17 @@ import { translate } from "../http/messages.ts";
 import { addRoutingRule, addTopic, setDeadlineRule } from "../opinions/opinions.intake.service.ts";
 import { OPINION_KINDS, OPINION_URGENCIES } from "../opinions/opinions.workflow.ts";
 import { createUnit, hasNoUnits } from "../units/units.service.ts";
-
-const USAGE = `Usage: langnghe <command> [options]
-
-Commands:
-  migrate                          apply the database migrations and exit
-  seed --demo                      create the demo data (only on an empty database)
-  create-unit --name N --short-name S --level L [--parent ID] [--area-code C] [--valid-from yyyy-mm-dd]
-                                   add a unit to the tree; prints its id
-  create-user --username U --name N --role admin|leader|officer|inspector --unit ID
-                                   add an officer's account; the password is read from LANGNGHE_NEW_PASSWORD
-                                   (at least 12 characters)
-  add-topic --code C --name-vi N --name-en N [--order n]
-                                   add a topic to the list offered to citizens and officers (or rename one)
-  add-routing-rule --target ID [--location ID] [--topic C] [--kind K] [--priority n]
-                                   send opinions about a commune (and/or a topic, a kind) to another unit
-  set-deadline --kind K --urgency normal|urgent --stage answer|route --amount N --unit working_hours|working_days
-                                   set how long a kind of opinion has (Vietnamese working time)
-
-The database is DATABASE_URL when set, otherwise the embedded one in DATA_DIR (see .env.example).`;
+import { cliMessage, usage, type CliLanguage, type CliMessageKey } from "./langnghe.messages.ts";
 
 /** A mistake in the command line: printed with the usage, exit code 2. */
-class UsageError extends Error {}
+class UsageError extends Error {
+  constructor(
+    readonly key: CliMessageKey,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(key);
+  }
+}
 
 /** Where the CLI writes, so that tests can read it. */
 export interface CliIo {
@@ -47,13 +36,13 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function integer(value: string | boolean | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== "string" || !/^-?\d{1,6}$/.test(value)) throw new UsageError(`--${name} must be a whole number`);
+  if (typeof value !== "string" || !/^-?\d{1,6}$/.test(value)) throw new UsageError("cli.whole_number", { name });
   return Number(value);
 }
 
 function required(values: Record<string, string | boolean | undefined>, name: string): string {
   const value = values[name];
-  if (typeof value !== "string" || value.trim() === "") throw new UsageError(`--${name} is required`);
+  if (typeof value !== "string" || value.trim() === "") throw new UsageError("cli.required", { name });
   return value;
 }
 
@@ -70,7 +59,8 @@ async function withDb<T>(config: Config, work: (db: Db) => Promise<T>, { migrate
   }
 }
 
-async function runCommand(command: string, args: string[], config: Config, io: CliIo): Promise<void> {
+async function runCommand(command: string, args: string[], config: Config, io: CliIo, language: CliLanguage): Promise<void> {
+  const say = (key: CliMessageKey, params?: Record<string, string | number>) => io.out(cliMessage(key, language, params));
   const { values } = parseArgs({
     args,
     strict: true,
@@ -102,22 +92,23 @@ async function runCommand(command: string, args: string[], config: Config, io: C
   switch (command) {
     case "migrate": {
       const applied = await withDb(config, (handle) => migrate(handle.db), { migrateFirst: false });
-      io.out(applied.length ? `Applied: ${applied.join(", ")}` : "The database is up to date.");
+      if (applied.length) say("cli.applied", { names: applied.join(", ") });
+      else say("cli.up_to_date");
       return;
     }
     case "seed": {
-      if (!values.demo) throw new UsageError("seed needs --demo");
+      if (!values.demo) throw new UsageError("cli.seed_needs_demo");
       await withDb(config, async (handle) => {
-        if (!(await hasNoUnits({ db: handle.db }))) throw new UsageError("the database already has units; demo data goes only into an empty one");
+        if (!(await hasNoUnits({ db: handle.db }))) throw new UsageError("cli.seed_not_empty");
         const keys = deriveKeys(resolveSecret(config));
         const { password } = await seedDemo({ db: handle.db, keys, password: config.demoPassword });
-        io.out(`Demo data created. Demo password: ${config.demoPassword ? "(DEMO_PASSWORD)" : password}`);
+        say("cli.demo_created", { password: config.demoPassword ? "(DEMO_PASSWORD)" : password });
       });
       return;
     }
     case "create-unit": {
       const validFrom = values["valid-from"] ?? new Date().toISOString().slice(0, 10);
-      if (!DATE.test(validFrom)) throw new UsageError("--valid-from must be yyyy-mm-dd");
+      if (!DATE.test(validFrom)) throw new UsageError("cli.date", { name: "valid-from" });
       const id = await withDb(config, (handle) =>
         createUnit({
           db: handle.db,
@@ -136,10 +127,10 @@ async function runCommand(command: string, args: string[], config: Config, io: C
     }
     case "create-user": {
       const role = required(values, "role");
-      if (!ROLES.includes(role as (typeof ROLES)[number])) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
+      if (!ROLES.includes(role as (typeof ROLES)[number])) throw new UsageError("cli.one_of", { name: "role", values: ROLES.join(", ") });
       const password = config.newUserPassword;
       if (!password || password.length < 12) {
-        throw new UsageError("set LANGNGHE_NEW_PASSWORD to the new user's password (at least 12 characters)");
+        throw new UsageError("cli.new_password");
       }
       const id = await withDb(config, (handle) =>
         createUser({
@@ -164,15 +155,15 @@ async function runCommand(command: string, args: string[], config: Config, io: C
         sortOrder: integer(values.order, "order"),
       };
       await withDb(config, (handle) => addTopic({ db: handle.db, topic }));
-      io.out(`Topic ${topic.code} saved.`);
+      say("cli.topic_saved", { code: topic.code });
       return;
     }
     case "add-routing-rule": {
       const kind = values.kind;
       if (kind !== undefined && !OPINION_KINDS.includes(kind as (typeof OPINION_KINDS)[number])) {
-        throw new UsageError(`--kind must be one of ${OPINION_KINDS.join(", ")}`);
+        throw new UsageError("cli.one_of", { name: "kind", values: OPINION_KINDS.join(", ") });
       }
-      if (!values.location && !values.topic && !kind) throw new UsageError("give at least one of --location, --topic, --kind");
+      if (!values.location && !values.topic && !kind) throw new UsageError("cli.routing_rule_needs_condition");
       const id = await withDb(config, (handle) =>
         addRoutingRule({
           db: handle.db,
@@ -193,10 +184,10 @@ async function runCommand(command: string, args: string[], config: Config, io: C
       const urgency = required(values, "urgency");
       const stage = required(values, "stage");
       const unit = required(values, "unit");
-      if (!OPINION_KINDS.includes(kind as (typeof OPINION_KINDS)[number])) throw new UsageError(`--kind must be one of ${OPINION_KINDS.join(", ")}`);
-      if (!OPINION_URGENCIES.includes(urgency as (typeof OPINION_URGENCIES)[number])) throw new UsageError("--urgency must be normal or urgent");
-      if (stage !== "answer" && stage !== "route") throw new UsageError("--stage must be answer or route");
-      if (unit !== "working_hours" && unit !== "working_days") throw new UsageError("--unit must be working_hours or working_days");
+      if (!OPINION_KINDS.includes(kind as (typeof OPINION_KINDS)[number])) throw new UsageError("cli.one_of", { name: "kind", values: OPINION_KINDS.join(", ") });
+      if (!OPINION_URGENCIES.includes(urgency as (typeof OPINION_URGENCIES)[number])) throw new UsageError("cli.one_of", { name: "urgency", values: OPINION_URGENCIES.join(", ") });
+      if (stage !== "answer" && stage !== "route") throw new UsageError("cli.one_of", { name: "stage", values: "answer, route" });
+      if (unit !== "working_hours" && unit !== "working_days") throw new UsageError("cli.one_of", { name: "unit", values: "working_hours, working_days" });
       const amount = integer(required(values, "amount"), "amount") ?? 0;
       await withDb(config, (handle) =>
         setDeadlineRule({
@@ -204,27 +195,71 @@ async function runCommand(command: string, args: string[], config: Config, io: C
           rule: { kind: kind as (typeof OPINION_KINDS)[number], urgency: urgency as "normal" | "urgent", stage, amount, unit },
         }),
       );
-      io.out(`Deadline of ${kind} (${urgency}, ${stage}): ${amount} ${unit}.`);
+      say("cli.deadline_saved", { kind, urgency, stage, amount, unit });
       return;
     }
     default:
-      throw new UsageError(command ? `unknown command "${command}"` : "no command given");
+      throw (command ? new UsageError("cli.unknown_command", { command }) : new UsageError("cli.no_command"));
   }
 }
 
-/** Runs the CLI with `env` (the process environment when undefined); returns the process exit code (0 done, 1 failed, 2 bad command line or configuration). */
+/** Takes `--lang vi|en` (or `--lang=…`) out of the command line: the language, if given, and the rest. */
+function takeLanguage(argv: string[]): { language?: CliLanguage; rest: string[] } | "invalid" {
+  const rest: string[] = [];
+  let language: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--lang") language = argv[++i] ?? "";
+    else if (arg.startsWith("--lang=")) language = arg.slice("--lang=".length);
+    else rest.push(arg);
+  }
+  if (language !== undefined && language !== "vi" && language !== "en") return "invalid";
+  return { language: language as CliLanguage | undefined, rest };
+}
+
+/** The configured language, or Vietnamese when the configuration is not valid (help is shown even then). */
+function languageOf(env: NodeJS.ProcessEnv | undefined): CliLanguage {
+  try {
+    return loadConfig(env).language;
+  } catch {
+    return "vi";
+  }
+}
+
+/** Node's own message for a command line that `parseArgs` refuses, as one of ours. */
+function parseArgsProblem(error: { code: string; message: string }): UsageError {
+  const unknown = /Unknown option '([^']+)'/.exec(error.message);
+  if (unknown) return new UsageError("cli.unknown_option", { option: unknown[1] as string });
+  return new UsageError("cli.bad_arguments", { detail: error.message });
+}
+
+/**
+ * Runs the CLI with `env` (the process environment when undefined), speaking `--lang` or LANGNGHE_LANG
+ * (Vietnamese by default); returns the process exit code (0 done, 1 failed, 2 bad command line or configuration).
+ */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv | undefined, io: CliIo): Promise<number> {
-  const [command = "", ...args] = argv;
+  const taken = takeLanguage(argv);
+  if (taken === "invalid") {
+    io.err(`langnghe: ${cliMessage("cli.language", "vi")} / ${cliMessage("cli.language", "en")}`);
+    return 2;
+  }
+  let language: CliLanguage = taken.language ?? "vi";
+  const [command = "", ...args] = taken.rest;
   if (command === "help" || command === "--help" || command === "-h") {
-    io.out(USAGE);
+    io.out(usage(taken.language ?? languageOf(env)));
     return 0;
   }
   try {
-    await runCommand(command, args, loadConfig(env), io);
+    const config = loadConfig(env);
+    language = taken.language ?? config.language;
+    await runCommand(command, args, config, io, language);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      io.err(`langnghe: ${(error as Error).message}\n\n${USAGE}`);
+    const code = (error as { code?: unknown }).code;
+    const problem =
+      typeof code === "string" && code.startsWith("ERR_PARSE_ARGS") ? parseArgsProblem(error as { code: string; message: string }) : error;
+    if (problem instanceof UsageError) {
+      io.err(`langnghe: ${cliMessage(problem.key, language, problem.params)}\n\n${usage(language)}`);
       return 2;
     }
     if (error instanceof ConfigError) {
@@ -232,7 +267,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv | undefined,
       return 2;
     }
     if (error instanceof AppError) {
-      io.err(`langnghe: ${translate(error.code, "en", error.options.params)}`);
+      io.err(`langnghe: ${translate(error.code, language, error.options.params)}`);
       return 1;
     }
     if (error instanceof DataDirLockedError || error instanceof MigrationError) {
@@ -241,7 +276,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv | undefined,
     }
     const pgError = error as { code?: string; detail?: string; message?: string };
     if (typeof pgError.code === "string" && /^(22|23)/.test(pgError.code)) {
-      io.err(`langnghe: refused by the database: ${pgError.detail ?? pgError.message}`);
+      io.err(`langnghe: ${cliMessage("cli.refused_by_database", language, { detail: pgError.detail ?? pgError.message ?? "" })}`);
       return 1;
     }
     throw error;
