@@ -207,9 +207,6 @@ async function verify(
   if (strangers.length > 0) problems.push(`rows not matching an accepted request: ${strangers.slice(0, 5).join(", ")}`);
   if (!cutOffAllowed && counts.rows !== done.ok) problems.push(`${counts.rows} rows for ${done.ok} 2xx answers`);
   if (cutOffAllowed && cutOff > connections) problems.push(`${cutOff} rows of unanswered requests (> ${connections} connections)`);
-  if (counts.events !== undefined && counts.events !== counts.rows) {
-    problems.push(`${counts.events} timeline events for ${counts.rows} opinions`);
-  }
   if (counts.audits !== undefined && counts.audits !== counts.rows) {
     problems.push(`${counts.audits} audit entries for ${counts.rows} opinions`);
   }
@@ -327,7 +324,6 @@ export async function burst(server: Server, engine: Engine): Promise<Burst> {
   if (codes.size !== outcomes.length - errors.length) problems.push(`${codes.size} distinct tracking codes`);
   if (counts.opinions !== BURST_SIZE) problems.push(`${counts.opinions} opinions stored`);
   if (counts.distinctTrackingCodes !== BURST_SIZE) problems.push(`${counts.distinctTrackingCodes} distinct codes stored`);
-  if (counts.events !== BURST_SIZE) problems.push(`${counts.events} timeline events`);
   if (counts.audits !== BURST_SIZE) problems.push(`${counts.audits} audit entries`);
   if (counts.contacts !== withContact) problems.push(`${counts.contacts} contacts for ${withContact} given`);
   if (problems.length > 0) {

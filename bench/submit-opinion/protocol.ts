@@ -19,15 +19,13 @@ export type Command =
 export interface TagCounts {
   tags: [string, number][];
   rows: number;
-  /** Product only: timeline events and audit entries of these opinions (one each per opinion). */
-  events?: number;
+  /** Product only: audit entries of these opinions (one per opinion). */
   audits?: number;
 }
 
 export interface UnitCounts {
   opinions: number;
   distinctTrackingCodes: number;
-  events: number;
   audits: number;
   contacts: number;
 }

@@ -113,16 +113,12 @@ async function tagCounts(targetName: "baseline" | "product", run: string): Promi
   const { rows } = await sql<{ tag: string; n: number }>`
     SELECT substring(content from ${TAG_PATTERN}) AS tag, count(*)::int AS n
     FROM opinions WHERE content LIKE ${like} GROUP BY 1`.execute(db);
-  const events = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM opinion_events e JOIN opinions o ON o.id = e.opinion_id
-    WHERE o.content LIKE ${like}`.execute(db);
   const audits = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM audit_log a JOIN opinions o ON a.entity_id = o.id::text
     WHERE a.entity_type = 'opinion' AND a.action = 'opinion.create' AND o.content LIKE ${like}`.execute(db);
   return {
     tags: rows.map((r) => [r.tag, r.n]),
     rows: rows.reduce((s, r) => s + r.n, 0),
-    events: events.rows[0]?.n ?? 0,
     audits: audits.rows[0]?.n ?? 0,
   };
 }
@@ -132,7 +128,6 @@ async function unitCounts(id: string): Promise<UnitCounts> {
     SELECT
       (SELECT count(*)::int FROM opinions WHERE unit_id = ${id}) AS opinions,
       (SELECT count(DISTINCT tracking_code)::int FROM opinions WHERE unit_id = ${id}) AS "distinctTrackingCodes",
-      (SELECT count(*)::int FROM opinion_events e JOIN opinions o ON o.id = e.opinion_id WHERE o.unit_id = ${id}) AS events,
       (SELECT count(*)::int FROM audit_log a JOIN opinions o ON a.entity_id = o.id::text
         WHERE a.entity_type = 'opinion' AND a.action = 'opinion.create' AND o.unit_id = ${id}) AS audits,
       (SELECT count(*)::int FROM opinion_contacts c JOIN opinions o ON o.id = c.opinion_id WHERE o.unit_id = ${id}) AS contacts

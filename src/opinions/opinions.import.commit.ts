@@ -187,7 +187,6 @@ async function receivedRowOf({
     enteredByUserId: actor.id,
     importFingerprint: row.fingerprint,
     contactCiphertext: contact === null ? null : encryptText(keys.personalData, JSON.stringify(contact)),
-    actorUserId: actor.id,
     audit: auditEntryFor({
       actor,
       action: "opinion.create",

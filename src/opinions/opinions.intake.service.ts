@@ -268,7 +268,6 @@ async function receiveOpinion({
         clientKey,
         enteredByUserId: actor.kind === "user" ? actor.id : null,
         contactCiphertext,
-        actorUserId: actor.kind === "user" ? actor.id : null,
         audit: auditEntryFor({
           actor,
           action: "opinion.create",

@@ -39,14 +39,13 @@ export interface AuditColumns {
 /** A received opinion with what is stored beside it: encrypted contact details, the actor, the audit entry. */
 export type ReceivedOpinionRow = NewOpinionRow & {
   contactCiphertext: string | null;
-  actorUserId: string | null;
   audit: AuditColumns;
 };
 
 /**
  * Stores received opinions in one statement (atomic, one round trip): each opinion — only if its unit is
- * valid on `day` — its encrypted contact details when given, the first step of its timeline and its audit
- * entry. Returns, in input order, the stored id and time, or undefined for an opinion whose unit is
+ * valid on `day` — its encrypted contact details when given and its audit entry. The first step of its
+ * timeline is the opinion's own `received_at` (see listOpinionEvents), not a row of its own. Returns, in input order, the stored id and time, or undefined for an opinion whose unit is
  * unknown or not valid on `day` (nothing of it is stored).
  */
 export async function insertReceivedOpinions(
@@ -66,14 +65,14 @@ export async function insertReceivedOpinions(
         ${column((r) => r.topics.join(","))}::text[], ${column((r) => r.locationUnitId)}::uuid[],
         ${column((r) => r.concernedUnitId)}::uuid[], ${column((r) => r.targetOfficer)}::text[],
         ${column((r) => r.clientKey)}::uuid[], ${column((r) => r.enteredByUserId)}::uuid[],
-        ${column((r) => r.contactCiphertext)}::text[], ${column((r) => r.actorUserId)}::uuid[],
+        ${column((r) => r.contactCiphertext)}::text[],
         ${column((r) => r.audit.actorUserId)}::uuid[], ${column((r) => r.audit.actorLabel)}::text[],
         ${column((r) => r.audit.action)}::text[], ${column((r) => r.audit.entityType)}::text[],
         ${column((r) => JSON.stringify(r.audit.details))}::jsonb[], ${column((r) => r.audit.ip)}::text[],
         ${column((r) => r.importFingerprint ?? null)}::text[]
       ) WITH ORDINALITY AS t(tracking_code, unit_id, channel, kind, status, content, search_text, is_anonymous,
         public_consent, urgency, answer_due_at, received_at, content_group, topics, location_unit_id,
-        concerned_unit_id, target_officer, client_key, entered_by_user_id, ciphertext, actor_user_id,
+        concerned_unit_id, target_officer, client_key, entered_by_user_id, ciphertext,
         audit_actor_user_id, audit_actor_label, audit_action, audit_entity_type, audit_details, audit_ip,
         import_fingerprint, ord)
     ), valid AS (
@@ -91,10 +90,6 @@ export async function insertReceivedOpinions(
     ), contact AS (
       INSERT INTO opinion_contacts (opinion_id, ciphertext)
       SELECT o.id, v.ciphertext FROM opinion o JOIN valid v USING (tracking_code) WHERE v.ciphertext IS NOT NULL
-    ), event AS (
-      INSERT INTO opinion_events (opinion_id, type, from_status, to_status, actor_user_id, at)
-      SELECT o.id, 'received', NULL, v.status, v.actor_user_id, v.received_at
-      FROM opinion o JOIN valid v USING (tracking_code)
     ), audit AS (
       INSERT INTO audit_log (actor_user_id, actor_label, action, entity_type, entity_id, details, ip)
       SELECT v.audit_actor_user_id, v.audit_actor_label, v.audit_action, v.audit_entity_type, o.id::text,
@@ -204,16 +199,32 @@ export async function findOpinionByClientKey(db: Executor, clientKey: string) {
     .executeTakeFirst();
 }
 
-/** The timeline of an opinion, oldest first, with the acting user's display name. */
+/**
+ * The timeline of an opinion, oldest first, with the acting user's display name. Its first step, "received",
+ * is read from the opinion itself (when it was received, who entered it): intake writes no event row for it.
+ */
 export async function listOpinionEvents(db: Executor, opinionId: string) {
-  return db
-    .selectFrom("opinion_events as e")
-    .leftJoin("users as u", "u.id", "e.actor_user_id")
-    .select(["e.type", "e.from_status", "e.to_status", "e.at", "e.note", "e.details", "u.display_name as actor_name"])
-    .where("e.opinion_id", "=", opinionId)
-    .orderBy("e.at")
-    .orderBy("e.id")
-    .execute();
+  const { rows } = await sql<{
+    type: string;
+    from_status: string | null;
+    to_status: string;
+    at: Date;
+    note: string | null;
+    details: Record<string, unknown>;
+    actor_name: string | null;
+  }>`
+    SELECT type, from_status, to_status, at, note, details, actor_name FROM (
+      SELECT 0 AS step, 0::bigint AS id, 'received' AS type, NULL::text AS from_status, 'RECEIVED' AS to_status,
+             o.received_at AS at, NULL::text AS note, '{}'::jsonb AS details, u.display_name AS actor_name
+      FROM opinions o LEFT JOIN users u ON u.id = o.entered_by_user_id
+      WHERE o.id = ${opinionId}
+      UNION ALL
+      SELECT 1, e.id, e.type, e.from_status, e.to_status, e.at, e.note, e.details, u.display_name
+      FROM opinion_events e LEFT JOIN users u ON u.id = e.actor_user_id
+      WHERE e.opinion_id = ${opinionId}
+    ) timeline
+    ORDER BY step, at, id`.execute(db);
+  return rows;
 }
 
 /** The answers to an opinion, oldest first, with the author's and the reviewer's names. */
