@@ -14,6 +14,7 @@ import {
   type Ready,
   type ServerMessage,
   type ServerTarget,
+  type CpuSnapshot,
   type TagCounts,
   type TargetName,
   type UnitCounts,
@@ -227,6 +228,16 @@ export interface Measured {
   errors: number;
   rows: number;
   warmupRps: number;
+  /** CPU time per stored request, in microseconds: the server process, and PostgreSQL's backends (0 on PGlite). */
+  appMicrosPerRequest: number;
+  dbMicrosPerRequest: number;
+}
+
+/** CPU used between two snapshots: the app's, and the backends' (a backend that started meanwhile counts whole). */
+function cpuUsed(before: CpuSnapshot, after: CpuSnapshot): { app: number; db: number } {
+  let db = 0;
+  for (const [pid, micros] of Object.entries(after.backendMicros)) db += micros - (before.backendMicros[pid] ?? 0);
+  return { app: after.appMicros - before.appMicros, db };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -263,7 +274,9 @@ export async function measure(
       (warmCheck.cutOff ? ` (+${warmCheck.cutOff} stored after the cut-off)` : "") +
       `; measuring ${amount} requests (~${options.duration} s)`,
   );
+  const cpuBefore = (await server.call({ cmd: "cpu" })) as CpuSnapshot;
   const done = await load({ ...common, run: `${code}m`, amount });
+  const cpu = cpuUsed(cpuBefore, (await server.call({ cmd: "cpu" })) as CpuSnapshot);
   const { rows } = await verify(server, label, target, done, { cutOffAllowed: false, connections: options.connections });
   const r = done.result;
   const measured: Measured = {
@@ -278,6 +291,8 @@ export async function measure(
     errors: r.errors + r.timeouts + r.non2xx,
     rows,
     warmupRps,
+    appMicrosPerRequest: cpu.app / done.ok,
+    dbMicrosPerRequest: cpu.db / done.ok,
   };
   progress(
     `${label}: ${Math.round(measured.rps)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, ` +

@@ -13,6 +13,7 @@ export type Command =
   | { cmd: "tagCounts"; target: TargetName; run: string }
   | { cmd: "newUnit" }
   | { cmd: "unitCounts"; unitId: string }
+  | { cmd: "cpu" }
   | { cmd: "close" };
 
 /** Rows of one run: `[tag, how many rows carry it]`, and for the product the rows written with them. */
@@ -30,7 +31,16 @@ export interface UnitCounts {
   contacts: number;
 }
 
-export type CommandResult = TagCounts | UnitCounts | { unitId: string } | null;
+/**
+ * CPU time used so far, in microseconds: the server process (with PGlite, the database runs inside it) and, on
+ * PostgreSQL, each backend serving the benchmark's database, by process id (backends come and go with the pool).
+ */
+export interface CpuSnapshot {
+  appMicros: number;
+  backendMicros: Record<string, number>;
+}
+
+export type CommandResult = TagCounts | UnitCounts | CpuSnapshot | { unitId: string } | null;
 
 export interface Ready {
   type: "ready";

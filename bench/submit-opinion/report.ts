@@ -14,8 +14,8 @@ const fmt = (n: number, digits = 0) =>
 
 export function table(results: EngineResult[]): string {
   const lines = [
-    "| engine | target | connections | requests (2xx) | s | req/s (mean) | p50 ms | p99 ms | errors | rows = 2xx | product / baseline |",
-    "|---|---|--:|--:|--:|--:|--:|--:|--:|---|--:|",
+    "| engine | target | connections | requests (2xx) | s | req/s (mean) | p50 ms | p99 ms | errors | rows = 2xx | CPU µs per request: app + database | product / baseline |",
+    "|---|---|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|",
   ];
   for (const r of results) {
     r.rounds.forEach((round, index) => {
@@ -26,6 +26,7 @@ export function table(results: EngineResult[]): string {
         lines.push(
           `| ${ENGINE_NAMES[r.engine]} | ${label}${what} | ${m.connections} | ${fmt(m.requests)} | ${fmt(m.seconds, 1)} | ` +
             `${fmt(m.rps)} | ${m.p50} | ${m.p99} | ${m.errors} | ${fmt(m.rows)} = ${fmt(m.requests)} ✓ | ` +
+            `${cpuCell(r.engine, m.appMicrosPerRequest, m.dbMicrosPerRequest)} | ` +
             `${m.target === "product" ? `${fmt(ratio, 2)}` : "—"} |`,
         );
       }
@@ -34,10 +35,20 @@ export function table(results: EngineResult[]): string {
     lines.push(
       `| ${ENGINE_NAMES[r.engine]} | ${BURST_SIZE} simultaneous first submissions (Promise.all of fetch, cold server, new unit) | ` +
         `${BURST_SIZE} | ${b.ok} | ${fmt(b.wallMs / 1000, 2)} | — | ${fmt(b.p50)} | ${fmt(b.maxMs)} (max) | ` +
-        `${b.errors.length} | ${b.counts.opinions} = ${b.ok} ✓ | — |`,
+        `${b.errors.length} | ${b.counts.opinions} = ${b.ok} ✓ | — | — |`,
     );
   }
   return lines.join("\n");
+}
+
+/** PGlite runs inside the app's process: its CPU is the app's. */
+function cpuCell(engine: Engine, app: number, db: number): string {
+  return engine === "pglite" ? `${fmt(app)} (database inside)` : `${fmt(app)} + ${fmt(db)} = ${fmt(app + db)}`;
+}
+
+/** Median over rounds of the CPU a stored request costs (app + database), per target. */
+function cpuPerRequest(r: EngineResult, target: "baseline" | "product"): number {
+  return median(r.rounds.map((round) => round[target].appMicrosPerRequest + round[target].dbMicrosPerRequest));
 }
 
 interface Verdict {
@@ -80,11 +91,15 @@ export function verdictLines(results: EngineResult[], options: Options): string[
       : ` (measured at ${options.connections} connections; the target is stated at ${TARGET_CONNECTIONS})`;
   return verdicts(results).map((v) => {
     const all = v.ratioMet && v.p99Met;
+    const r = results.find((x) => x.engine === v.engine) as EngineResult;
+    const [baselineCpu, productCpu] = [cpuPerRequest(r, "baseline"), cpuPerRequest(r, "product")];
     return (
       `- **${ENGINE_NAMES[v.engine]}: ${all ? "met" : "not met"}**${note} — throughput ${fmt(v.ratio * 100)} % of the ` +
       `baseline (median of ${v.ratios.length} round${v.ratios.length > 1 ? "s" : ""}: ` +
       `${v.ratios.map((x) => fmt(x, 2)).join(", ")}; target ≥ ${TARGET_RATIO * 100} %: ${v.ratioMet ? "met" : "not met"}); ` +
-      `p99 at most ${v.p99} ms (target < ${TARGET_P99_MS} ms: ${v.p99Met ? "met" : "not met"}).`
+      `p99 at most ${v.p99} ms (target < ${TARGET_P99_MS} ms: ${v.p99Met ? "met" : "not met"}). ` +
+      `CPU per stored request (median): ${fmt(productCpu)} µs against the baseline's ${fmt(baselineCpu)} µs ` +
+      `(${fmt(productCpu / baselineCpu, 2)}×).`
     );
   });
 }
@@ -145,6 +160,10 @@ export function section(results: EngineResult[], options: Options, postgresVersi
     "  every 2xx answer has exactly one row, no row is doubled or unexplained, and for the product one audit entry",
     "  per opinion; in the measured runs rows = 2xx answers exactly (a timed warm-up may also",
     "  store the few requests it abandons in flight at its end). Any error, timeout or non-2xx answer fails the run.",
+    "- CPU µs per request: the CPU time of the server process (`process.cpuUsage()`, which includes PGlite) and, on",
+    "  PostgreSQL, of the backends serving the benchmark's database (`/proc/<pid>/stat`), over the measured run,",
+    "  divided by the requests stored; the load generator's CPU is not counted. Unlike throughput, it hardly depends",
+    "  on what else the machine is doing, so it compares the two targets' cost when the machine is shared.",
     `- The ${BURST_SIZE} simultaneous first submissions run first, on the freshly started server, to a new unit with`,
     "  no opinion yet (half with contact details, which are encrypted): all must be answered 201 with distinct",
     `  tracking codes, and exactly ${BURST_SIZE} opinions and audit entries stored — the failure mode measured on`,

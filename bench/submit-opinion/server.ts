@@ -6,7 +6,9 @@
  *  - the product: buildApp() from src/app.ts (POST /api/public/opinions),
  * both on the same database handle. It answers the parent's row counts over IPC.
  */
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import Fastify from "fastify";
 import { sql } from "kysely";
 import { buildApp } from "../../src/app.ts";
@@ -19,6 +21,7 @@ import {
   SERVER_TARGET_ENV,
   type Command,
   type CommandResult,
+  type CpuSnapshot,
   type ParentMessage,
   type ServerMessage,
   type ServerTarget,
@@ -145,6 +148,29 @@ function close(): Promise<void> {
   return closing;
 }
 
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+
+/** utime + stime of a local process, from /proc (Linux), in microseconds; 0 once it has gone. */
+function processCpuMicros(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+async function cpuSnapshot(): Promise<CpuSnapshot> {
+  const usage = process.cpuUsage();
+  const backendMicros: Record<string, number> = {};
+  if (target?.engine === "postgres") {
+    const { rows } = await sql<{ pid: number }>`
+      SELECT pid FROM pg_stat_activity WHERE datname = current_database()`.execute(db);
+    for (const { pid } of rows) backendMicros[pid] = processCpuMicros(pid);
+  }
+  return { appMicros: usage.user + usage.system, backendMicros };
+}
+
 async function execute(command: Command): Promise<CommandResult> {
   switch (command.cmd) {
     case "tagCounts":
@@ -165,6 +191,8 @@ async function execute(command: Command): Promise<CommandResult> {
     }
     case "unitCounts":
       return unitCounts(command.unitId);
+    case "cpu":
+      return cpuSnapshot();
     case "close":
       await close();
       return null;

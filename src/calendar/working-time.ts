@@ -41,8 +41,18 @@ function parseSessions(sessions: readonly OfficeSession[]): Session[] {
   return parsed;
 }
 
+// Deadlines are computed for every received opinion: office hours are parsed once per list, and each local
+// day is looked up once per calendar (both are long-lived objects).
+const parsedSessions = new WeakMap<readonly OfficeSession[], Session[]>();
+const workingDays = new WeakMap<HolidayCalendar, Map<number, boolean>>();
+
 function settings(options: WorkingTimeOptions): { sessions: Session[]; calendar: HolidayCalendar } {
-  const sessions = parseSessions(options.officeHours ?? OFFICE_HOURS);
+  const officeHours = options.officeHours ?? OFFICE_HOURS;
+  let sessions = parsedSessions.get(officeHours);
+  if (!sessions) {
+    sessions = parseSessions(officeHours);
+    parsedSessions.set(officeHours, sessions);
+  }
   return { sessions, calendar: options.calendar ?? DEFAULT_CALENDAR };
 }
 
@@ -58,7 +68,17 @@ function fromLocal(local: number): Date {
 }
 
 function isWorkingLocalDay(dayStart: number, calendar: HolidayCalendar): boolean {
-  return isWorkingDay(new Date(dayStart).toISOString().slice(0, 10), calendar);
+  let days = workingDays.get(calendar);
+  if (!days) {
+    days = new Map();
+    workingDays.set(calendar, days);
+  }
+  let working = days.get(dayStart);
+  if (working === undefined) {
+    working = isWorkingDay(new Date(dayStart).toISOString().slice(0, 10), calendar);
+    days.set(dayStart, working);
+  }
+  return working;
 }
 
 /** Office sessions of working days, as local [open, close] intervals, from the local day of `from` on. */

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytesPooled } from "../crypto/random.ts";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "./errors.ts";
 import type { App } from "./types.ts";
@@ -21,7 +21,7 @@ export function deviceIdOf(request: FastifyRequest): string | undefined {
 /** Gives the browser a device id if it has none (sent back with its next requests). */
 export function ensureDeviceCookie(request: FastifyRequest, reply: FastifyReply): void {
   if (deviceIdOf(request)) return;
-  reply.setCookie(DEVICE_COOKIE, randomBytes(16).toString("base64url"), {
+  reply.setCookie(DEVICE_COOKIE, randomBytesPooled(16).toString("base64url"), {
     httpOnly: true,
     sameSite: "lax",
     secure: request.protocol === "https",

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytesPooled } from "../crypto/random.ts";
 
 /**
  * Tracking codes are read aloud over the phone and typed on cheap phones: letters of the Vietnamese
@@ -14,7 +14,7 @@ const UNBIASED_LIMIT = 256 - (256 % ALPHABET.length);
 export function generateTrackingCode(): string {
   let code = "";
   while (code.length < LENGTH) {
-    for (const byte of randomBytes(LENGTH * 2)) {
+    for (const byte of randomBytesPooled(LENGTH * 2)) {
       if (byte < UNBIASED_LIMIT && code.length < LENGTH) code += ALPHABET[byte % ALPHABET.length];
     }
   }
