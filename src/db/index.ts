@@ -36,6 +36,14 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 // bigint counters fit in a JS number for every table we have (ids and counts below 2^53).
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
+// The server each PostgreSQL database was opened on: a live bus (live-bus.ts) opens its LISTEN connection there.
+const postgresUrls = new WeakMap<Kysely<Database>, string>();
+
+/** The connection URL of a database opened on PostgreSQL; undefined on PGlite (one process, no LISTEN needed). */
+export function postgresUrlOf(db: Kysely<Database>): string | undefined {
+  return postgresUrls.get(db);
+}
+
 /** Opens the database named by `target`; the embedded data directory is locked against a second process. */
 export async function openDb(target: DbTarget): Promise<Db> {
   if (target.kind === "postgres") {
@@ -47,6 +55,7 @@ export async function openDb(target: DbTarget): Promise<Db> {
     // from the pool and the next query opens a new one; unheard, this event would crash the process.
     pool.on("error", () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    postgresUrls.set(db, url.toString());
     return { db, engine: "postgres", close: () => db.destroy() };
   }
   let release = (): void => {};
