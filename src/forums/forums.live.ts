@@ -146,3 +146,11 @@ export function createForumLive({
     },
   };
 }
+
+/** A hub that tells no one (seeding, scripts): nobody watches a forum being created in bulk. */
+export const QUIET_LIVE: ForumLive = {
+  changed: async () => {},
+  subscribe: () => () => {},
+  subscriberCount: () => 0,
+  close: async () => {},
+};
