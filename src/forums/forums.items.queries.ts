@@ -105,6 +105,19 @@ export async function listProjectorItems(db: Executor, forumId: string, limit: n
     .execute();
 }
 
+/** The items the chair showed last, newest first (the projector's "just in" list). */
+export async function listLatestShown(db: Executor, forumId: string, limit: number) {
+  return db
+    .selectFrom("forum_items as i")
+    .select(["i.id", "i.display_text", "i.kind", "i.support_count"])
+    .where("i.forum_id", "=", forumId)
+    .where("i.moderation", "=", "shown")
+    .orderBy("i.moderated_at", "desc")
+    .orderBy("i.id")
+    .limit(limit)
+    .execute();
+}
+
 /** Counts of a forum's items for its screens. */
 export async function countForumItems(db: Executor, forumId: string) {
   const row = await db

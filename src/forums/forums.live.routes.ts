@@ -3,10 +3,10 @@ import { currentUser, requireSession } from "../http/session.ts";
 import type { App, AppDeps } from "../http/types.ts";
 import {
   enterForumOpinion,
-  listModerationItems,
   markForumItem,
   moderateForumItem,
 } from "./forums.live.service.ts";
+import { listModerationItems } from "./forums.screens.service.ts";
 import {
   ForumIdParams,
   ForumItemParams,

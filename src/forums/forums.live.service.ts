@@ -3,38 +3,21 @@ import { recordAudit } from "../audit/audit.service.ts";
 import { PUBLIC_ACTOR, type UserActor } from "../auth/actor.ts";
 import { hashToken, type Keys } from "../crypto/keys.ts";
 import type { Database, Executor } from "../db/index.ts";
-import { openLiveBus } from "../db/live-bus.ts";
 import { conflict, notFound } from "../http/errors.ts";
 import { enterOpinion, submitOpinion } from "../opinions/opinions.intake.service.ts";
 import { applyOpinionStep } from "../opinions/opinions.steps.service.ts";
-import type { OpinionKind } from "../opinions/opinions.workflow.ts";
 import { redactPersonalData } from "../text/redact.ts";
 import { loadForumToRun, loadPublicForum } from "./forums.service.ts";
 import { setCurrentItem } from "./forums.queries.ts";
-import {
-  addSupport,
-  countForumItems,
-  findForumItem,
-  insertForumItem,
-  listForumItems,
-  listProjectorItems,
-  updateMark,
-  updateModeration,
-  type ForumItemRow,
-} from "./forums.items.queries.ts";
-import { createForumLive, type ForumLive } from "./forums.live.ts";
-import type { MarkBody, ModerationItem, PublicItem, SecretaryEntryBody, SendForumOpinionBody } from "./forums.schemas.ts";
+import { addSupport, findForumItem, insertForumItem, updateMark, updateModeration } from "./forums.items.queries.ts";
+import type { ForumLive } from "./forums.live.ts";
+import type { MarkBody, SecretaryEntryBody, SendForumOpinionBody } from "./forums.schemas.ts";
 import { acceptsOpinions, moderationAfter, type ForumMark, type ForumStatus, type ModerationAction } from "./forums.workflow.ts";
 
 /* The live forum: the secretary's entries, citizens' opinions and supports, the chair's decisions and marks. */
 
-/** How many waiting opinions the projector lists under the current one. */
-const PROJECTOR_QUEUE = 6;
-/** The longest text the projector shows of one opinion (large type). */
-const PROJECTOR_TEXT = 400;
 
 const redacted = (text: string) => redactPersonalData(text).text;
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 function requireOpen(status: string) {
   if (!acceptsOpinions(status as ForumStatus)) throw conflict("forum.closed");
@@ -169,7 +152,9 @@ export async function supportForumItem({
   const item = await findForumItem(db, forumId, itemId);
   if (!item || item.moderation !== "shown") throw notFound("forum.item_not_found");
   const result = await addSupport(db, itemId, hashToken(`forum-support:${deviceId}`));
-  if (result.added) await live.changed(forumId);
+  // A "+1" moves a count: the screens take it within a second, gathered with the others, and the chair's list
+  // with its next change, so that a stream of supports never delays an opinion on its way to the projector.
+  if (result.added) await live.changed(forumId, ["public"], { minor: true });
   return { supportCount: result.supportCount, supported: true };
 }
 
@@ -255,85 +240,4 @@ function stepOf(input: MarkBody) {
     case "written":
       return undefined;
   }
-}
-
-function presentPublicItem(row: ForumItemRow): PublicItem {
-  return {
-    id: row.id,
-    text: row.display_text,
-    kind: row.kind as OpinionKind,
-    supportCount: row.support_count,
-    mark: row.mark,
-    spotAnswer: row.mark === "on_spot" && row.mark_note ? redacted(row.mark_note) : null,
-    writtenAnswer: row.mark !== "on_spot" && row.answer_content ? redacted(row.answer_content) : null,
-    createdAt: row.created_at.toISOString(),
-  };
-}
-
-/** The opinions a forum's public page lists: those the chair let through, with the answers as they come. */
-export async function listPublicForumItems({ db, forumId }: { db: Executor; forumId: string }) {
-  await loadPublicForum(db, forumId);
-  return { items: (await listForumItems(db, forumId, { onlyShown: true })).map(presentPublicItem) };
-}
-
-/** Everything raised at a forum, for the chair's moderation screen and the minutes. */
-export async function listModerationItems({ db, actor, forumId }: { db: Executor; actor: UserActor; forumId: string }) {
-  const forum = await loadForumToRun(db, actor, forumId);
-  return { items: await readModerationItems(db, forumId, forum.current_item_id) };
-}
-
-async function readModerationItems(db: Executor, forumId: string, currentItemId: string | null): Promise<ModerationItem[]> {
-  const rows = await listForumItems(db, forumId, { onlyShown: false });
-  return rows.map((row) => ({
-    ...presentPublicItem(row),
-    trackingCode: row.tracking_code,
-    source: row.source,
-    speaker: row.speaker,
-    originalText: row.original_text,
-    moderation: row.moderation,
-    markNote: row.mark_note,
-    isCurrent: row.id === currentItemId,
-    opinionStatus: row.opinion_status,
-  }));
-}
-
-/** What the projector and the phones show live: the current opinion, the queue by supports, the counts. */
-export async function readProjectorState(db: Executor, forumId: string) {
-  const forum = await loadPublicForum(db, forumId);
-  const [queue, counts, current] = await Promise.all([
-    listProjectorItems(db, forumId, PROJECTOR_QUEUE + 1),
-    countForumItems(db, forumId),
-    forum.current_item_id ? findForumItem(db, forumId, forum.current_item_id) : Promise.resolve(undefined),
-  ]);
-  const present = (i: { id: string; display_text: string; kind: string; support_count: number }) => ({
-    id: i.id,
-    text: clip(i.display_text, PROJECTOR_TEXT),
-    kind: i.kind,
-    supportCount: i.support_count,
-  });
-  return {
-    forumId,
-    title: forum.title,
-    status: forum.status,
-    current: current && current.moderation === "shown" ? present(current) : null,
-    queue: queue.filter((i) => i.id !== forum.current_item_id).slice(0, PROJECTOR_QUEUE).map(present),
-    shownCount: counts.shown,
-    onSpotCount: counts.on_spot,
-    markedCount: counts.marked,
-  };
-}
-
-/** The chair's live list: every item, pending ones included. */
-export async function readModerationState(db: Executor, forumId: string) {
-  const forum = await loadPublicForum(db, forumId);
-  return { forumId, status: forum.status, items: await readModerationItems(db, forumId, forum.current_item_id) };
-}
-
-/** The live hub of this app instance: the bus of `db`'s engine, reading the projector or the chair's list. */
-export function openForumLive({ db, onError }: { db: Kysely<Database>; onError?: (error: unknown) => void }): ForumLive {
-  return createForumLive({
-    bus: openLiveBus(db, "forum_live"),
-    read: (forumId, view) => (view === "public" ? readProjectorState(db, forumId) : readModerationState(db, forumId)),
-    ...(onError ? { onError } : {}),
-  });
 }

@@ -12,8 +12,10 @@ import type { LiveBus } from "../db/live-bus.ts";
 export type LiveView = "public" | "moderation";
 const VIEWS: readonly LiveView[] = ["public", "moderation"];
 
-/** At most this often is a view re-read and re-sent (per forum, per instance). */
-const MIN_INTERVAL_MS = 150;
+/** At most this often is a view re-read and re-sent (per forum, per instance) after a change people wait for. */
+const MIN_INTERVAL_MS = 100;
+/** A minor change (a "+1" moving a count) waits up to this long, gathered with the others. */
+const MINOR_INTERVAL_MS = 1_000;
 /** A comment line keeps proxies and browsers from closing an idle stream. */
 const HEARTBEAT_MS = 20_000;
 
@@ -25,14 +27,21 @@ interface Channel {
   lastPayload?: string;
   lastAt: number;
   timer?: NodeJS.Timeout;
+  /** When the scheduled read runs (Date.now() clock). */
+  dueAt: number;
   inFlight: boolean;
   dirty: boolean;
+  /** Whether a change people wait for arrived during the read in flight. */
+  dirtyUrgent: boolean;
 }
 
 /** The live hub of one app instance. */
 export interface ForumLive {
-  /** Tells every instance that `views` of a forum changed (call after the change has committed). */
-  changed(forumId: string, views?: readonly LiveView[]): Promise<void>;
+  /**
+   * Tells every instance that `views` of a forum changed (call after the change has committed); a `minor`
+   * change (a count) is sent within a second, gathered with others, so that it never delays the rest.
+   */
+  changed(forumId: string, views?: readonly LiveView[], options?: { minor?: boolean }): Promise<void>;
   /** Streams a view of a forum to `send` (SSE chunks) until the returned function is called. */
   subscribe(forumId: string, view: LiveView, send: Send): () => void;
   /** How many streams this instance serves (metrics, tests). */
@@ -62,6 +71,7 @@ export function createForumLive({
     channel.timer = undefined;
     channel.inFlight = true;
     channel.dirty = false;
+    channel.dirtyUrgent = false;
     try {
       const [forumId, view] = key.split(":") as [string, LiveView];
       const payload = sseMessage("state", JSON.stringify(await read(forumId, view)));
@@ -78,26 +88,35 @@ export function createForumLive({
     } finally {
       channel.lastAt = Date.now();
       channel.inFlight = false;
-      if (channel.dirty || channel.fresh.size > 0) schedule(key, channel);
+      if (channel.dirty || channel.fresh.size > 0) schedule(key, channel, channel.dirtyUrgent || channel.fresh.size > 0);
     }
   };
 
-  const schedule = (key: string, channel: Channel) => {
-    if (channel.timer || channel.inFlight) {
+  const schedule = (key: string, channel: Channel, urgent: boolean) => {
+    if (channel.inFlight) {
       channel.dirty = true;
+      channel.dirtyUrgent ||= urgent;
       return;
     }
-    const wait = Math.max(0, channel.lastAt + MIN_INTERVAL_MS - Date.now());
-    channel.timer = setTimeout(() => void refresh(key, channel), wait);
+    const now = Date.now();
+    const due = Math.max(now, channel.lastAt + (urgent ? MIN_INTERVAL_MS : MINOR_INTERVAL_MS));
+    if (channel.timer) {
+      if (due >= channel.dueAt) return;
+      clearTimeout(channel.timer);
+    }
+    channel.dueAt = due;
+    channel.timer = setTimeout(() => void refresh(key, channel), due - now);
   };
 
   const unsubscribeBus = bus.subscribe((payload) => {
     if (payload === "*") {
-      for (const [key, channel] of channels) schedule(key, channel);
+      for (const [key, channel] of channels) schedule(key, channel, true);
       return;
     }
-    const channel = channels.get(payload);
-    if (channel) schedule(payload, channel);
+    const minor = payload.endsWith(":minor");
+    const key = minor ? payload.slice(0, -":minor".length) : payload;
+    const channel = channels.get(key);
+    if (channel) schedule(key, channel, !minor);
   });
 
   const heartbeat = setInterval(() => {
@@ -106,14 +125,14 @@ export function createForumLive({
   heartbeat.unref();
 
   return {
-    async changed(forumId, views = VIEWS) {
-      for (const view of views) await bus.publish(keyOf(forumId, view));
+    async changed(forumId, views = VIEWS, { minor = false } = {}) {
+      for (const view of views) await bus.publish(`${keyOf(forumId, view)}${minor ? ":minor" : ""}`);
     },
     subscribe(forumId, view, send) {
       const key = keyOf(forumId, view);
       let channel = channels.get(key);
       if (!channel) {
-        channel = { subscribers: new Set(), fresh: new Set(), lastAt: 0, inFlight: false, dirty: false };
+        channel = { subscribers: new Set(), fresh: new Set(), lastAt: 0, dueAt: 0, inFlight: false, dirty: false, dirtyUrgent: false };
         channels.set(key, channel);
       }
       const own = channel;
@@ -121,7 +140,7 @@ export function createForumLive({
       if (own.lastPayload && !own.dirty && !own.inFlight && !own.timer) send(own.lastPayload);
       else {
         own.fresh.add(send);
-        schedule(key, own);
+        schedule(key, own, true);
       }
       return () => {
         own.subscribers.delete(send);

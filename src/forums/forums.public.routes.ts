@@ -1,7 +1,8 @@
 import { deviceIdOf, ensureDeviceCookie, perDeviceLimit } from "../http/device.ts";
 import { AppError } from "../http/errors.ts";
 import type { App, AppDeps } from "../http/types.ts";
-import { listPublicForumItems, sendForumOpinion, supportForumItem } from "./forums.live.service.ts";
+import { sendForumOpinion, supportForumItem } from "./forums.live.service.ts";
+import { listPublicForumItems } from "./forums.screens.service.ts";
 import {
   ForumIdParams,
   ForumItemParams,
@@ -26,8 +27,10 @@ const perAddress = (max: number) => ({
 
 /** A forum's public page (its QR code): the forum, its shown opinions and answers, sending and supporting, the live stream. */
 export function registerPublicForumRoutes(app: App, { db, keys, config }: AppDeps, { live, stream }: ForumRouteContext) {
-  const limit = config.publicRateLimitPerMinute;
-  const deviceLimit = () => perDeviceLimit(app, config.publicRateLimitPerDevicePerMinute);
+  // A whole room shares one address (the hamlet's Wi-Fi, a carrier's NAT): the per-address limits are a room's,
+  // and each phone is held by its device limit; a "+1" is cheap and idempotent, so a phone may give several a minute.
+  const limit = config.publicRateLimitPerMinute * 10;
+  const deviceLimit = (factor = 1) => perDeviceLimit(app, config.publicRateLimitPerDevicePerMinute * factor);
   const tags = ["public", "forums"];
 
   app.get(
@@ -67,7 +70,7 @@ export function registerPublicForumRoutes(app: App, { db, keys, config }: AppDep
     "/api/public/forums/:id/items/:itemId/support",
     {
       config: perAddress(limit * 4),
-      onRequest: deviceLimit(),
+      onRequest: deviceLimit(5),
       schema: { tags, params: ForumItemParams, response: { 200: SupportResponse } },
     },
     async (request) => {

@@ -134,6 +134,19 @@ describe.each(ENGINES)("forums: plan, public page, live session on %s", (engine)
     const answered = (await send("GET", `/api/public/forums/${id}/items`)).json().items.find((i: { id: string }) => i.id === itemId);
     expect(answered).toMatchObject({ mark: "on_spot", spotAnswer: "Công an xã sẽ phối hợp UBND lắp camera trong quý IV." });
 
+    // The written answer, approved in the normal workflow, reaches the forum's public page (personal data removed).
+    const writtenOpinion = await t.db.selectFrom("forum_items").select("opinion_id").where("id", "=", first.json().itemId).executeTakeFirstOrThrow();
+    const answer = await send("POST", `/api/opinions/${writtenOpinion.opinion_id}/answers`, leader, {
+      content: "Công an xã đã lập chốt kiểm tra xe quá tải từ 20 giờ; liên hệ đồng chí Trần Văn Nam, 0987654321.",
+    });
+    expect(answer.statusCode, answer.body).toBe(201);
+    const writtenItem = (await send("GET", `/api/public/forums/${id}/items`)).json().items.find((i: { id: string }) => i.id === first.json().itemId);
+    expect(writtenItem.mark).toBe("written");
+    expect(writtenItem.writtenAnswer).toContain("Công an xã đã lập chốt kiểm tra xe quá tải");
+    expect(writtenItem.writtenAnswer).not.toContain("0987654321");
+    const stats = await send("GET", `/api/forums/stats?from=2000-01-01&to=2100-12-31`, leader);
+    expect(stats.json()).toMatchObject({ written: 1, writtenAnswered: 1, writtenAnsweredOnTime: 1, writtenOnTimeShare: 100 });
+
     // Out of scope and transfers are leaders' steps of the workflow.
     const third = await send("POST", `/api/public/forums/${id}/opinions`, phone, { content: "Tranh chấp đất đai giữa hai hộ ở xóm Bắc." });
     const transfer = await send("POST", `/api/forums/${id}/items/${third.json().itemId}/mark`, officer, { mark: "transferred", to: "UBND xã", note: "Thuộc thẩm quyền UBND xã." });
@@ -156,5 +169,37 @@ describe.each(ENGINES)("forums: plan, public page, live session on %s", (engine)
     const missing = await send("GET", `/api/public/forums/${randomUUID()}`);
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error).toMatchObject({ code: "forum.not_found", message: "Không tìm thấy hội nghị." });
+  });
+});
+
+describe.each(ENGINES)("forum rate limits on %s", (engine) => {
+  let t: Awaited<ReturnType<typeof buildTestApp>>;
+  afterAll(() => t.close());
+
+  it("holds each phone by its device limit (429 in the error contract), with room for several +1 a minute", async () => {
+    t = await buildTestApp(engine, { publicRateLimitPerMinute: 1_000, publicRateLimitPerDevicePerMinute: 1 });
+    const unitId = (await createTestUnit(t.db)).id;
+    const leader = await loginAs(t.app, (await createTestUser(t.db, { role: "leader", unitId })).username);
+    const id = await createForumViaApi(t.app, leader, forumBody(unitId));
+    const phone = await phoneCookie(t.app, id);
+    const send = () => t.app.inject({ method: "POST", url: `/api/public/forums/${id}/opinions`, payload: { content: "Ý kiến" }, headers: { cookie: phone } });
+    expect((await send()).statusCode).toBe(201);
+    const limited = await send();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe("request.rate_limited");
+    // Another phone in the same room (same address) is not held by the first one's limit.
+    const other = await phoneCookie(t.app, id);
+    expect((await t.app.inject({ method: "POST", url: `/api/public/forums/${id}/opinions`, payload: { content: "Ý kiến khác" }, headers: { cookie: other } })).statusCode).toBe(201);
+
+    const items = await t.db.selectFrom("forum_items").select("id").where("forum_id", "=", id).execute();
+    for (const item of items) {
+      await t.app.inject({ method: "POST", url: `/api/forums/${id}/items/${item.id}/moderation`, payload: { action: "show" }, headers: { cookie: leader } });
+    }
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const item = items[i % items.length]!;
+      statuses.push((await t.app.inject({ method: "POST", url: `/api/public/forums/${id}/items/${item.id}/support`, headers: { cookie: phone } })).statusCode);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
   });
 });

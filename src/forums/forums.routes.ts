@@ -2,7 +2,7 @@ import { z } from "zod";
 import { currentUser, requireSession } from "../http/session.ts";
 import type { App, AppDeps } from "../http/types.ts";
 import { registerForumLiveRoutes } from "./forums.live.routes.ts";
-import { openForumLive } from "./forums.live.service.ts";
+import { openForumLive } from "./forums.screens.service.ts";
 import { registerForumDocumentRoutes } from "./forums.documents.routes.ts";
 import { publicBaseOf } from "./forums.public-base.ts";
 import { registerPublicForumRoutes } from "./forums.public.routes.ts";

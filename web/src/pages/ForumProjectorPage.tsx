@@ -33,6 +33,16 @@ export function ForumProjectorPage() {
           <p className="projector__text">{t("forums.projector.none")}</p>
         )}
       </section>
+      <section aria-labelledby="projector-latest" className="projector__queue">
+        <h2 id="projector-latest">{t("forums.projector.latest")}</h2>
+        <ol data-testid="projector-latest">
+          {state?.latest
+            .filter((item) => item.id !== state.current?.id)
+            .map((item) => (
+              <li key={item.id}>{item.text}</li>
+            ))}
+        </ol>
+      </section>
       <section aria-labelledby="projector-queue" className="projector__queue">
         <h2 id="projector-queue">{t("forums.projector.queue")}</h2>
         <ol data-testid="projector-queue">

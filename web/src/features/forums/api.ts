@@ -87,6 +87,8 @@ export interface ProjectorState {
   status: ForumStatus;
   current: { id: string; text: string; kind: string; supportCount: number } | null;
   queue: { id: string; text: string; kind: string; supportCount: number }[];
+  /** The newest opinions the chair showed. */
+  latest: { id: string; text: string; kind: string; supportCount: number }[];
   shownCount: number;
   onSpotCount: number;
   markedCount: number;
