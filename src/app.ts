@@ -19,6 +19,7 @@ import type { App, AppDeps } from "./http/types.ts";
 import { registerPublicOpinionRoutes } from "./opinions/opinions.public.routes.ts";
 import { registerOpinionImportRoutes } from "./opinions/opinions.import.routes.ts";
 import { registerOpinionRoutes } from "./opinions/opinions.routes.ts";
+import { registerForumRoutes } from "./forums/forums.routes.ts";
 import { registerRemedyRoutes } from "./remedies/remedies.routes.ts";
 import { registerUnitRoutes } from "./units/units.routes.ts";
 
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerOpinionRoutes(app, deps);
   registerRemedyRoutes(app, deps);
   registerOpinionImportRoutes(app, deps);
+  registerForumRoutes(app, deps);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   if (deps.webDistDir && existsSync(deps.webDistDir)) {

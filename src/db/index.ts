@@ -56,6 +56,14 @@ class PreparingClient extends pg.Client {
   }
 }
 
+// The server each PostgreSQL database was opened on: a live bus (live-bus.ts) opens its LISTEN connection there.
+const postgresUrls = new WeakMap<Kysely<Database>, string>();
+
+/** The connection URL of a database opened on PostgreSQL; undefined on PGlite (one process, no LISTEN needed). */
+export function postgresUrlOf(db: Kysely<Database>): string | undefined {
+  return postgresUrls.get(db);
+}
+
 /** Opens the database named by `target`; the embedded data directory is locked against a second process. */
 export async function openDb(target: DbTarget): Promise<Db> {
   if (target.kind === "postgres") {
@@ -67,6 +75,7 @@ export async function openDb(target: DbTarget): Promise<Db> {
     // from the pool and the next query opens a new one; unheard, this event would crash the process.
     pool.on("error", () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    postgresUrls.set(db, url.toString());
     return { db, engine: "postgres", close: () => db.destroy() };
   }
   let release = (): void => {};

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { createUser, getUserActor } from "../auth/auth.service.ts";
 import type { Keys } from "../crypto/keys.ts";
+import { seedDemoForums } from "../forums/forums.seed.ts";
 import { submitOpinion } from "../opinions/opinions.intake.service.ts";
 import { submitAnswer } from "../opinions/opinions.answers.service.ts";
 import { applyOpinionStep } from "../opinions/opinions.steps.service.ts";
@@ -118,6 +119,13 @@ export async function seedDemo({
     keys,
     officerId: userIds.get("xa.canbo") ?? "",
     leaderId: userIds.get("xa.lanhdao") ?? "",
+  });
+  await seedDemoForums({
+    db,
+    keys,
+    leaderId: userIds.get("xa.lanhdao") ?? "",
+    officerId: userIds.get("xa.canbo") ?? "",
+    unitId: ids.thieuHoa,
   });
   return { password };
 }

@@ -18,16 +18,19 @@ export function deviceIdOf(request: FastifyRequest): string | undefined {
   return value && DEVICE_ID.test(value) ? value : undefined;
 }
 
-/** Gives the browser a device id if it has none (sent back with its next requests). */
-export function ensureDeviceCookie(request: FastifyRequest, reply: FastifyReply): void {
-  if (deviceIdOf(request)) return;
-  reply.setCookie(DEVICE_COOKIE, randomBytesPooled(16).toString("base64url"), {
+/** Gives the browser a device id if it has none (sent back with its next requests); returns the id in use. */
+export function ensureDeviceCookie(request: FastifyRequest, reply: FastifyReply): string {
+  const existing = deviceIdOf(request);
+  if (existing) return existing;
+  const id = randomBytesPooled(16).toString("base64url");
+  reply.setCookie(DEVICE_COOKIE, id, {
     httpOnly: true,
     sameSite: "lax",
     secure: request.protocol === "https",
     path: "/api/public",
     maxAge: ONE_YEAR_S,
   });
+  return id;
 }
 
 /**

@@ -300,6 +300,54 @@ export const MESSAGES = {
     vi: "Hạn hoàn thành không thể trước ngày tiếp nhận ý kiến.",
     en: "The due date cannot be before the opinion was received.",
   },
+  "forum.not_found": {
+    vi: "Không tìm thấy hội nghị.",
+    en: "No such forum.",
+  },
+  "forum.item_not_found": {
+    vi: "Không tìm thấy ý kiến này trong hội nghị.",
+    en: "No such opinion at this forum.",
+  },
+  "forum.closed": {
+    vi: "Hội nghị đã kết thúc hoặc đã hủy; không nhận thêm ý kiến.",
+    en: "The forum has ended or was cancelled; it takes no more opinions.",
+  },
+  "forum.not_editable": {
+    vi: "Không thể sửa hội nghị khi đang ở trạng thái “{{status}}”.",
+    en: "The forum cannot be edited while it is “{{status}}”.",
+  },
+  "forum.invalid_transition": {
+    vi: "Không thể thực hiện thao tác này khi hội nghị đang ở trạng thái “{{status}}”.",
+    en: "This step is not possible while the forum is “{{status}}”.",
+  },
+  "forum.end_before_start": {
+    vi: "Thời gian kết thúc phải sau thời gian bắt đầu.",
+    en: "The end must be after the start.",
+  },
+  "forum.invalid_period": {
+    vi: "Ngày kết thúc của kỳ phải từ ngày bắt đầu trở đi.",
+    en: "The period's end must not be before its start.",
+  },
+  "forum.already_marked": {
+    vi: "Ý kiến này đã được chủ trì đánh dấu kết quả.",
+    en: "The chair has already marked this opinion.",
+  },
+  "forum.minutes_final": {
+    vi: "Biên bản đã hoàn tất, không thể sửa.",
+    en: "The minutes are final and cannot be changed.",
+  },
+  "forum.minutes_missing": {
+    vi: "Chưa có dự thảo biên bản.",
+    en: "There are no draft minutes yet.",
+  },
+  "forum.minutes_too_early": {
+    vi: "Chỉ lập biên bản sau khi hội nghị đã bắt đầu.",
+    en: "Minutes are written once the forum has started.",
+  },
+  "forum.device_required": {
+    vi: "Trình duyệt chưa có mã thiết bị; hãy tải lại trang rồi thử lại.",
+    en: "This browser has no device id yet; reload the page and try again.",
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** A stable error code. */

@@ -45,6 +45,9 @@ export function AppLayout() {
                   <li>
                     <NavLink to="/console/import">{t("nav.import")}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/console/forums">{t("nav.forums")}</NavLink>
+                  </li>
                 </>
               ) : (
                 <>

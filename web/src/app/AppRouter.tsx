@@ -1,4 +1,4 @@
-import { lazy } from "react";
+import { lazy, Suspense } from "react";
 import { Outlet, Route, Routes } from "react-router";
 import { RequireOfficer } from "../features/auth/components/RequireOfficer";
 import { NotFoundPage } from "../pages/NotFoundPage";
@@ -21,11 +21,26 @@ const ConsoleOpinionPage = lazy(() =>
   import("../pages/ConsoleOpinionPage").then((module) => ({ default: module.ConsoleOpinionPage })),
 );
 
+// Forums: the phone page, the projector (full screen, outside the layout) and the console's screens.
+const PublicForumPage = lazy(() => import("../pages/PublicForumPage").then((module) => ({ default: module.PublicForumPage })));
+const ForumProjectorPage = lazy(() => import("../pages/ForumProjectorPage").then((module) => ({ default: module.ForumProjectorPage })));
+const ConsoleForumsPage = lazy(() => import("../pages/ConsoleForumsPage").then((module) => ({ default: module.ConsoleForumsPage })));
+const ConsoleForumPage = lazy(() => import("../pages/ConsoleForumPage").then((module) => ({ default: module.ConsoleForumPage })));
+
 /** Every route of the web app. */
 export function AppRouter() {
   return (
     <Routes>
+      <Route
+        path="forums/:id/projector"
+        element={
+          <Suspense fallback={null}>
+            <ForumProjectorPage />
+          </Suspense>
+        }
+      />
       <Route element={<AppLayout />}>
+        <Route path="forums/:id" element={<PublicForumPage />} />
         <Route index element={<SubmitOpinionPage />} />
         <Route path="track" element={<TrackOpinionPage />} />
         <Route path="track/:code" element={<TrackOpinionPage />} />
@@ -44,6 +59,8 @@ export function AppRouter() {
           <Route path="opinions/:id" element={<ConsoleOpinionPage />} />
           <Route path="entry" element={<ConsoleEntryPage />} />
           <Route path="import" element={<ConsoleImportPage />} />
+          <Route path="forums" element={<ConsoleForumsPage />} />
+          <Route path="forums/:id" element={<ConsoleForumPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -14,6 +14,8 @@ export interface EntryBody {
   publicConsent: boolean;
   /** Made in the browser once per entry: a resend after a lost answer stores nothing twice. */
   clientKey: string;
+  /** At a forum: who spoke, as the secretary heard it (empty for an anonymous speaker). */
+  speaker?: string;
 }
 
 /** Sends one entry; the same `clientKey` always yields the same tracking code. */

@@ -14,7 +14,19 @@ const RETRY_MS = 5_000;
  * and stored exactly once thanks to each entry's client key. A refusal (4xx) stops that entry with the
  * server's reason; the others go on.
  */
-export function useEntryQueue(userId: string) {
+export function useEntryQueue(
+  ownerId: string,
+  {
+    storageId = ownerId,
+    send = sendEntry,
+  }: {
+    /** Whose queue in this browser (an officer's, or an officer's at one forum). */
+    storageId?: string;
+    /** Where an entry goes (by default `POST /api/opinions`); it must store one entry per client key. */
+    send?: (body: EntryBody) => Promise<{ trackingCode: string }>;
+  } = {},
+) {
+  const userId = storageId;
   const queryClient = useQueryClient();
   const [queue, setQueue] = useState<QueuedEntry[]>(() => loadQueue(localStorage, userId));
   const [isOnline, setIsOnline] = useState(() => navigator.onLine);
@@ -58,7 +70,7 @@ export function useEntryQueue(userId: string) {
       try {
         for (const entry of loadQueue(localStorage, userId).filter((e) => e.state === "pending")) {
           try {
-            const receipt = await sendEntry(entry.body);
+            const receipt = await send(entry.body);
             sentAny = true;
             update((q) => q.map((e) => (e.body.clientKey === entry.body.clientKey ? { ...e, state: "sent", trackingCode: receipt.trackingCode, error: undefined } : e)));
           } catch (error) {
@@ -78,7 +90,7 @@ export function useEntryQueue(userId: string) {
         if (sentAny) void queryClient.invalidateQueries({ queryKey: opinionKeys.all });
       }
     })();
-  }, [isOnline, retryAt, pending.length, userId, update, queryClient]);
+  }, [isOnline, retryAt, pending.length, userId, update, queryClient, send]);
 
   return {
     queue,

@@ -1,0 +1,135 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoAxeViolations, launchBrowser, newDesktopPage, newPhonePage, screenshot } from "./support/browser.ts";
+import { logInToConsole } from "./support/console.ts";
+import { startProductServer } from "./support/server.ts";
+
+const PHONE_OPINION = "Đề nghị lắp đèn đường ở dốc đê thôn Đông, gọi 0912345678 nếu cần.";
+const SPOKEN = "Bà con xóm Bắc đề nghị tuần tra vào giờ tan học ở cổng trường.";
+
+describe("a forum run live: phone → chair → projector, secretary, minutes", () => {
+  let server: Awaited<ReturnType<typeof startProductServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startProductServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("plans a forum, runs it with several pages at once, and finalises its minutes", async () => {
+    // The commune leader plans a forum in the console.
+    const chair: Page = await newDesktopPage(browser);
+    await logInToConsole(chair, server.url, "xa.lanhdao");
+    await chair.getByRole("link", { name: "Hội nghị" }).click();
+    await chair.getByTestId("forum-plan").waitFor();
+    await expect.poll(() => chair.getByTestId("forum-coverage").textContent()).toContain("Thiệu Hóa");
+    await expectNoAxeViolations(chair, "forum plan");
+    await screenshot(chair, "console-forums");
+    await chair.getByRole("button", { name: "Lập hội nghị mới" }).click();
+    await chair.getByLabel("Tên hội nghị").fill("Công an lắng nghe ý kiến Nhân dân thôn Đông");
+    await chair.getByLabel("Thời gian bắt đầu").fill("2030-03-15T08:00");
+    await chair.getByLabel("Thôn, tổ dân phố").fill("Thôn Đông");
+    await chair.getByLabel("Địa điểm cụ thể").fill("Nhà văn hóa thôn Đông");
+    await chair.getByLabel("Người chủ trì").fill("Thiếu tá Nguyễn Văn Minh");
+    await chair.getByLabel(/^Thư ký/).fill("Đại úy Trần Thị Hoa");
+    await chair.getByLabel("Số liệu chính").fill("Tiếp nhận tin báo, tố giác tội phạm: 100%");
+    await expectNoAxeViolations(chair, "forum form");
+    await chair.getByRole("button", { name: "Lưu kế hoạch" }).click();
+    await chair.getByRole("button", { name: "Bắt đầu hội nghị" }).click();
+    await expect.poll(() => chair.getByTestId("forum-status").textContent()).toBe("Đang diễn ra");
+    const forumId = new URL(chair.url()).pathname.split("/").pop() ?? "";
+
+    // The projector and a phone open the forum (the phone as its QR code would).
+    const projector = await newDesktopPage(browser);
+    await projector.goto(`${server.url}/forums/${forumId}/projector`);
+    await expect.poll(() => projector.getByTestId("projector-current").textContent()).toContain("Mời bà con phát biểu");
+    const phone = await newPhonePage(browser);
+    await phone.goto(`${server.url}/forums/${forumId}`);
+    await phone.getByLabel("Ý kiến của bạn").fill(PHONE_OPINION);
+    await phone.getByRole("button", { name: "Gửi ý kiến" }).click();
+    await phone.getByText("Cảm ơn bạn. Chủ trì hội nghị sẽ xem xét").waitFor();
+    await expectNoAxeViolations(phone, "forum phone page");
+
+    // The chair's screen gets it live, waiting; the chair puts it on screen; the projector follows within a second.
+    const pending = chair.locator('[data-testid="moderation-item"][data-moderation="pending"]');
+    await pending.first().waitFor({ timeout: 5_000 });
+    expect(await pending.first().textContent()).toContain("0912345678");
+    await expectNoAxeViolations(chair, "chair moderation");
+    const shownAt = Date.now();
+    await pending.first().getByRole("button", { name: "Chiếu ngay" }).click();
+    await expect.poll(() => projector.getByTestId("projector-current").textContent(), { timeout: 5_000 }).toContain("lắp đèn đường");
+    expect(Date.now() - shownAt).toBeLessThan(3_000);
+    const onScreen = (await projector.getByTestId("projector-current").textContent()) ?? "";
+    expect(onScreen).not.toContain("0912345678");
+    expect(onScreen).toContain("[số điện thoại]");
+    await expectNoAxeViolations(projector, "projector");
+    await screenshot(projector, "forum-projector");
+
+    // The phone sees it on its list (and on "now discussing"), supports it once.
+    await expect.poll(() => phone.getByTestId("forum-now").textContent(), { timeout: 5_000 }).toContain("lắp đèn đường");
+    await expect.poll(() => phone.getByTestId("forum-opinion").count(), { timeout: 10_000 }).toBe(1);
+    await phone.getByRole("button", { name: /ủng hộ ý kiến này/ }).click();
+    await expect.poll(() => phone.getByTestId("forum-opinion").textContent()).toContain("+1 · 1");
+    await expect.poll(() => projector.getByTestId("projector-current").textContent()).toContain("1 lượt ủng hộ");
+    await screenshot(phone, "forum-phone");
+
+    // The chair answers on the spot.
+    const item = chair.locator('[data-testid="moderation-item"]').first();
+    await item.getByLabel("Nội dung trả lời tại chỗ").fill("Công an xã sẽ đề nghị UBND xã lắp đèn trong tháng này.");
+    await item.getByRole("button", { name: "Ghi kết quả" }).click();
+    await expect.poll(() => item.textContent()).toContain("Đã trả lời tại chỗ");
+    await screenshot(chair, "console-forum-chair");
+
+    // The secretary records a spoken opinion (Ctrl+Enter); it is stored once and reaches the chair's list.
+    await chair.getByRole("tab", { name: "Thư ký: ghi ý kiến" }).click();
+    await chair.getByLabel("Nội dung phát biểu").fill(SPOKEN);
+    await chair.getByLabel("Người phát biểu").fill("Ông Sáu, xóm Bắc");
+    await chair.getByLabel("Nội dung phát biểu").press("Control+Enter");
+    await expect.poll(() => chair.getByTestId("entry-status").textContent(), { timeout: 10_000 }).toContain("Tất cả ý kiến đã được gửi");
+    await expectNoAxeViolations(chair, "secretary entry");
+    const stored = await server.db.selectFrom("opinions").select(["channel"]).where("content", "=", SPOKEN).execute();
+    expect(stored).toEqual([{ channel: "forum" }]);
+    await chair.getByRole("tab", { name: "Chủ trì: duyệt và trả lời" }).click();
+    await expect.poll(() => chair.locator('[data-testid="moderation-item"]').count()).toBe(2);
+    await expect.poll(() => projector.getByTestId("projector-queue").textContent()).toContain("tuần tra vào giờ tan học");
+
+    // The phone shows the answer given on the spot.
+    await phone.reload();
+    await expect.poll(() => phone.getByTestId("forum-opinion").first().textContent(), { timeout: 10_000 }).toContain("Công an xã sẽ đề nghị UBND xã");
+
+    // End, minutes, finalise.
+    await chair.getByRole("button", { name: "Kết thúc hội nghị" }).click();
+    await expect.poll(() => chair.getByTestId("forum-status").textContent()).toBe("Đã kết thúc");
+    await chair.getByRole("tab", { name: "Biên bản" }).click();
+    await chair.getByLabel("Thành phần tham dự").fill("Đại diện Ủy ban MTTQ xã; 80 người dân thôn Đông.");
+    await chair.getByLabel("Diễn biến hội nghị").fill("Trưởng Công an xã báo cáo; bà con phát biểu; lãnh đạo tiếp thu, giải trình.");
+    await chair.getByRole("button", { name: "Lưu dự thảo" }).click();
+    await chair.getByText("Đã lưu dự thảo biên bản.").waitFor();
+    await chair.getByRole("button", { name: "Hoàn tất biên bản" }).click();
+    await chair.getByTestId("minutes-final").waitFor();
+    await expectNoAxeViolations(chair, "minutes");
+    const minutes = await server.db.selectFrom("forum_minutes").select(["status", "content_hash"]).where("forum_id", "=", forumId).executeTakeFirstOrThrow();
+    expect(minutes.status).toBe("final");
+    expect(minutes.content_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("the demo forum's page works on a 360 px phone: shown opinions with their answers, no sideways scrolling", async () => {
+    const forum = await server.db.selectFrom("forums").select("id").where("status", "=", "ended").executeTakeFirstOrThrow();
+    const phone = await newPhonePage(browser);
+    await phone.goto(`${server.url}/forums/${forum.id}`);
+    await expect.poll(() => phone.getByTestId("forum-opinion").count()).toBe(4);
+    expect(await phone.getByText("Trả lời tại hội nghị").count()).toBeGreaterThan(0);
+    const overflow = await phone.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
+      return doc.documentElement.scrollWidth - doc.documentElement.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await phone.getByRole("button", { name: "Gửi ý kiến" }).count()).toBe(0);
+    await expectNoAxeViolations(phone, "ended forum page");
+    await screenshot(phone, "forum-phone-answers");
+  });
+});
