@@ -21,6 +21,9 @@ import { registerOpinionImportRoutes } from "./opinions/opinions.import.routes.t
 import { registerOpinionRoutes } from "./opinions/opinions.routes.ts";
 import { registerRemedyRoutes } from "./remedies/remedies.routes.ts";
 import { registerUnitRoutes } from "./units/units.routes.ts";
+import { registerSatisfactionRoutes } from "./satisfaction/satisfaction.routes.ts";
+import { registerPublicSurveyRoutes } from "./surveys/surveys.public.routes.ts";
+import { registerSurveyRoutes } from "./surveys/surveys.routes.ts";
 
 /** Largest JSON body accepted: an opinion of the maximum length with room to spare. */
 const BODY_LIMIT = 256 * 1024;
@@ -81,6 +84,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerOpinionRoutes(app, deps);
   registerRemedyRoutes(app, deps);
   registerOpinionImportRoutes(app, deps);
+  registerPublicSurveyRoutes(app, deps);
+  registerSurveyRoutes(app, deps);
+  registerSatisfactionRoutes(app, deps);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   if (deps.webDistDir && existsSync(deps.webDistDir)) {

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from "kysely";
+import type { SurveysTables } from "./schema.surveys.ts";
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -235,7 +236,7 @@ export interface RemedialActionsTable {
 type RemedialStatus = "planned" | "in_progress" | "done" | "verified";
 
 /** Every table, as Kysely sees it (snake_case, as in the migrations). */
-export interface Database {
+export interface Database extends SurveysTables {
   audit_log: AuditLogTable;
   unit_levels: UnitLevelsTable;
   units: UnitsTable;

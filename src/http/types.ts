@@ -25,7 +25,8 @@ export interface AppDeps {
   db: Kysely<Database>;
   engine: Engine;
   keys: Keys;
-  config: Pick<Config, "publicRateLimitPerMinute" | "publicRateLimitPerDevicePerMinute" | "trustProxy" | "logLevel">;
+  config: Pick<Config, "publicRateLimitPerMinute" | "publicRateLimitPerDevicePerMinute" | "trustProxy" | "logLevel"> &
+    Partial<Pick<Config, "publicUrl">>;
   /** Directory of the built web app; the API alone runs when it is absent. */
   webDistDir?: string;
 }

@@ -1,0 +1,126 @@
+import type { Actor } from "../auth/actor.ts";
+import type { Executor } from "../db/index.ts";
+import { badRequest, conflict, forbidden } from "../http/errors.ts";
+import { canSeeCampaign, listEvaluatedUnits, requireCampaign, type Campaign } from "../surveys/surveys.campaigns.service.ts";
+import { countCodes } from "../surveys/surveys.codes.service.ts";
+import { isInSubtree, listSubtreeUnits } from "../units/units.service.ts";
+import { buildDashboard } from "./satisfaction.dashboard.build.ts";
+import { campaignPeriod, parsePeriod, previousPeriod, type MonthRange } from "./satisfaction.period.ts";
+import { listRespondentRollups, listRollups } from "./satisfaction.rollups.queries.ts";
+import { getBands, getSettings } from "./satisfaction.settings.service.ts";
+import { bucketOf, type TreeUnit } from "./satisfaction.tree.ts";
+
+/** The period asked for, or the campaign's whole span (400 `satisfaction.period_invalid` if unreadable). */
+function periodFor(campaign: Campaign, text: string | undefined): MonthRange {
+  if (text === undefined) return campaignPeriod(campaign.startsOn, campaign.endsOn);
+  const period = parsePeriod(text);
+  if (!period) throw badRequest("satisfaction.period_invalid", "period");
+  return period;
+}
+
+/**
+ * A campaign's dashboard for a unit and its subtree over a period: figures by rating instances and by
+ * respondents with n, distribution, Wilson interval, band and change; per element, question and child unit
+ * (historical units counted in their successors); ranks that respect the intervals; trend and heat-map;
+ * response counts, quotas and the return of one-time codes. Read from the rollups and the unit tree only.
+ */
+export async function computeDashboard({
+  db,
+  campaign,
+  rootUnitId,
+  periodText,
+}: {
+  db: Executor;
+  campaign: Campaign;
+  rootUnitId: string;
+  periodText?: string | undefined;
+}) {
+  const period = periodFor(campaign, periodText);
+  const previous = previousPeriod(period);
+  const [tree, settings, bands, evaluated, codes, instances, respondents] = await Promise.all([
+    listSubtreeUnits({ db, rootId: rootUnitId }),
+    getSettings({ db }),
+    getBands({ db }),
+    listEvaluatedUnits({ db, campaignId: campaign.id }),
+    countCodes({ db, campaignId: campaign.id }),
+    listRollups(db, campaign.id, previous.from, period.to),
+    listRespondentRollups(db, campaign.id, previous.from, period.to),
+  ]);
+  const units = new Map<string, TreeUnit & { name: string }>(tree.map((u) => [u.id, u]));
+  const bucketCache = new Map<string, string | undefined>();
+  const bucket = (unitId: string) => {
+    if (!bucketCache.has(unitId)) bucketCache.set(unitId, bucketOf(unitId, rootUnitId, units));
+    return bucketCache.get(unitId);
+  };
+  const buckets = tree.filter((u) => u.id === rootUnitId || u.parentId === rootUnitId).map((u) => u.id);
+  const built = buildDashboard({
+    likertQuestions: campaign.questions.flatMap((q) => (q.type === "likert" ? [{ id: q.id, element: q.element }] : [])),
+    elementCodes: campaign.elements.map((e) => e.code),
+    instances,
+    respondents,
+    bucketOf: bucket,
+    buckets,
+    period,
+    previous,
+    minN: settings.minN,
+    bands,
+  });
+  const quotas = new Map<string, number>();
+  const issued = new Map<string, { issued: number; spent: number }>();
+  for (const u of evaluated) {
+    const b = bucket(u.unitId);
+    if (b === undefined) continue;
+    if (u.quota !== null) quotas.set(b, (quotas.get(b) ?? 0) + u.quota);
+    const c = codes.get(u.unitId);
+    if (c) issued.set(b, { issued: (issued.get(b)?.issued ?? 0) + c.issued, spent: (issued.get(b)?.spent ?? 0) + c.spent });
+  }
+  return {
+    campaign,
+    root: { id: rootUnitId, name: units.get(rootUnitId)?.name ?? "" },
+    period,
+    previous,
+    minN: settings.minN,
+    bands,
+    ...built,
+    units: built.units.map((u) => ({
+      ...u,
+      name: units.get(u.unitId)?.name ?? "",
+      quota: quotas.get(u.unitId) ?? null,
+      codesIssued: issued.get(u.unitId)?.issued ?? 0,
+      codesSpent: issued.get(u.unitId)?.spent ?? 0,
+    })),
+  };
+}
+
+/** The dashboard's data type. */
+export type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
+
+/** An officer's dashboard: the campaign must be theirs to see and the root unit in their subtree. */
+export async function getDashboard({
+  db,
+  actor,
+  campaignId,
+  unitId,
+  period,
+}: {
+  db: Executor;
+  actor: Actor;
+  campaignId: string;
+  unitId?: string | undefined;
+  period?: string | undefined;
+}) {
+  if (actor.kind !== "user") throw forbidden();
+  const campaign = await requireCampaign({ db, campaignId });
+  if (!(await canSeeCampaign({ db, actor, campaign }))) throw forbidden();
+  const evaluatorInScope = await isInSubtree({ db, rootId: actor.unitId, unitId: campaign.evaluatingUnitId });
+  const rootUnitId = unitId ?? (evaluatorInScope ? campaign.evaluatingUnitId : actor.unitId);
+  if (!(await isInSubtree({ db, rootId: actor.unitId, unitId: rootUnitId }))) throw forbidden("satisfaction.unit_out_of_scope");
+  return computeDashboard({ db, campaign, rootUnitId, periodText: period });
+}
+
+/** The public results of a published campaign, for its evaluating unit's whole subtree. */
+export async function getPublicResults({ db, campaignId, period }: { db: Executor; campaignId: string; period?: string | undefined }) {
+  const campaign = await requireCampaign({ db, campaignId });
+  if (campaign.publishedAt === null) throw conflict("satisfaction.not_published");
+  return computeDashboard({ db, campaign, rootUnitId: campaign.evaluatingUnitId, periodText: period });
+}

@@ -1,0 +1,146 @@
+import { sql } from "kysely";
+import type { Executor } from "../db/index.ts";
+
+/** A change of the rating-instance counts of one (campaign, unit, question, month) cell. */
+export interface RollupDelta {
+  campaignId: string;
+  unitId: string;
+  questionId: string;
+  month: string;
+  counts: readonly [number, number, number, number, number];
+}
+
+/** Adds deltas to the rating-instance rollups, creating missing cells (one statement). */
+export async function addRollupDeltas(db: Executor, deltas: readonly RollupDelta[]) {
+  if (deltas.length === 0) return;
+  await db
+    .insertInto("survey_rollups")
+    .values(
+      deltas.map((d) => ({
+        campaign_id: d.campaignId,
+        unit_id: d.unitId,
+        question_id: d.questionId,
+        month: d.month,
+        n1: d.counts[0],
+        n2: d.counts[1],
+        n3: d.counts[2],
+        n4: d.counts[3],
+        n5: d.counts[4],
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(["campaign_id", "unit_id", "question_id", "month"]).doUpdateSet({
+        n1: sql`survey_rollups.n1 + excluded.n1`,
+        n2: sql`survey_rollups.n2 + excluded.n2`,
+        n3: sql`survey_rollups.n3 + excluded.n3`,
+        n4: sql`survey_rollups.n4 + excluded.n4`,
+        n5: sql`survey_rollups.n5 + excluded.n5`,
+      }),
+    )
+    .execute();
+}
+
+/** A change of one (campaign, unit, month) respondent cell. */
+export interface RespondentDelta {
+  campaignId: string;
+  unitId: string;
+  month: string;
+  responses: number;
+  counts: readonly [number, number, number, number, number];
+}
+
+/** Adds a delta to the respondent rollups. */
+export async function addRespondentDelta(db: Executor, d: RespondentDelta) {
+  await db
+    .insertInto("survey_respondent_rollups")
+    .values({
+      campaign_id: d.campaignId,
+      unit_id: d.unitId,
+      month: d.month,
+      responses: d.responses,
+      r1: d.counts[0],
+      r2: d.counts[1],
+      r3: d.counts[2],
+      r4: d.counts[3],
+      r5: d.counts[4],
+    })
+    .onConflict((oc) =>
+      oc.columns(["campaign_id", "unit_id", "month"]).doUpdateSet({
+        responses: sql`survey_respondent_rollups.responses + excluded.responses`,
+        r1: sql`survey_respondent_rollups.r1 + excluded.r1`,
+        r2: sql`survey_respondent_rollups.r2 + excluded.r2`,
+        r3: sql`survey_respondent_rollups.r3 + excluded.r3`,
+        r4: sql`survey_respondent_rollups.r4 + excluded.r4`,
+        r5: sql`survey_respondent_rollups.r5 + excluded.r5`,
+      }),
+    )
+    .execute();
+}
+
+/** Rating-instance rollup cells of a campaign's units between two months (inclusive), non-empty only. */
+export async function listRollups(db: Executor, campaignId: string, fromMonth: string, toMonth: string) {
+  return db
+    .selectFrom("survey_rollups")
+    .select(["unit_id", "question_id", "month", "n1", "n2", "n3", "n4", "n5"])
+    .where("campaign_id", "=", campaignId)
+    .where("month", ">=", fromMonth)
+    .where("month", "<=", toMonth)
+    .where(sql<boolean>`n1 + n2 + n3 + n4 + n5 > 0`)
+    .execute();
+}
+
+/** Respondent rollup cells of a campaign between two months (inclusive), non-empty only. */
+export async function listRespondentRollups(db: Executor, campaignId: string, fromMonth: string, toMonth: string) {
+  return db
+    .selectFrom("survey_respondent_rollups")
+    .select(["unit_id", "month", "responses", "r1", "r2", "r3", "r4", "r5"])
+    .where("campaign_id", "=", campaignId)
+    .where("month", ">=", fromMonth)
+    .where("month", "<=", toMonth)
+    .where("responses", ">", 0)
+    .execute();
+}
+
+/** The rating-instance cells recomputed from the raw, non-excluded responses (the check of the rollups). */
+export async function recomputeRollupsFromResponses(db: Executor, campaignId: string, likertIds: readonly string[]) {
+  if (likertIds.length === 0) return [];
+  const result = await sql<{ unit_id: string; question_id: string; month: string; level: number; n: number }>`
+    SELECT r.unit_id, a.key AS question_id, to_char(date_trunc('month', r.answered_on), 'YYYY-MM-DD') AS month,
+           a.value::int AS level, count(*)::int AS n
+    FROM survey_responses r CROSS JOIN LATERAL jsonb_each_text(r.answers) a
+    WHERE r.campaign_id = ${campaignId} AND NOT r.is_excluded
+      AND a.key IN (${sql.join(likertIds)}) AND a.value IN ('1', '2', '3', '4', '5')
+    GROUP BY 1, 2, 3, 4`.execute(db);
+  return result.rows;
+}
+
+/** The respondent cells recomputed from raw responses: responses, and respondents by rounded mean level. */
+export async function recomputeRespondentsFromResponses(db: Executor, campaignId: string, likertIds: readonly string[]) {
+  const ids = likertIds.length === 0 ? [""] : likertIds;
+  const result = await sql<{ unit_id: string; month: string; level: number | null; n: number }>`
+    WITH per_response AS (
+      SELECT r.id, r.unit_id, to_char(date_trunc('month', r.answered_on), 'YYYY-MM-DD') AS month,
+             sum(a.value::int) AS total, count(a.key) AS answered
+      FROM survey_responses r
+      LEFT JOIN LATERAL jsonb_each_text(r.answers) a
+        ON a.key IN (${sql.join(ids)}) AND a.value IN ('1', '2', '3', '4', '5')
+      WHERE r.campaign_id = ${campaignId} AND NOT r.is_excluded
+      GROUP BY r.id, r.unit_id, r.answered_on
+    )
+    SELECT unit_id, month,
+           CASE WHEN answered = 0 THEN NULL ELSE ((2 * total + answered) / (2 * answered))::int END AS level,
+           count(*)::int AS n
+    FROM per_response GROUP BY 1, 2, 3`.execute(db);
+  return result.rows;
+}
+
+/** Every rollup cell of a campaign, for comparison with a recomputation. */
+export async function listAllRollups(db: Executor, campaignId: string) {
+  const instances = await db.selectFrom("survey_rollups").selectAll().where("campaign_id", "=", campaignId).execute();
+  const respondents = await db
+    .selectFrom("survey_respondent_rollups")
+    .selectAll()
+    .where("campaign_id", "=", campaignId)
+    .execute();
+  return { instances, respondents };
+}
