@@ -101,12 +101,14 @@ export function buildDashboard(source: DashboardSource) {
     }
   }
   const settings = { minN, bands };
-  const compared = (now: Distribution, then: Distribution): ComparedFigure => {
-    const figure = figureOf(now, settings);
-    const earlier = figureOf(then, settings);
+  // Rating instances from fewer than minN respondents are suppressed too: 4 people × 4 questions is not n = 16.
+  const compared = (now: Distribution, then: Distribution, people?: { now: number; then: number }): ComparedFigure => {
+    const figure = figureOf(now, settings, people?.now);
+    const earlier = figureOf(then, settings, people?.then);
     return { ...figure, previousRate: earlier.rate, previousN: earlier.n, change: changeOf(figure.rate, earlier.rate) };
   };
-  const overall = compared(current.get("all"), before.get("all"));
+  const people = (key: string) => ({ now: responses.get(key) ?? 0, then: previousResponses.get(key) ?? 0 });
+  const overall = compared(current.get("all"), before.get("all"), people("all"));
   const top = overall.distribution[3] + overall.distribution[4];
   return {
     overall: {
@@ -122,13 +124,14 @@ export function buildDashboard(source: DashboardSource) {
     units: rankByIntervals(
       source.buckets.map((unitId) => ({
         unitId,
-        ...compared(current.get(`u:${unitId}`), before.get(`u:${unitId}`)),
+        ...compared(current.get(`u:${unitId}`), before.get(`u:${unitId}`), people(`u:${unitId}`)),
         respondents: figureOf(respondentsNow.get(`u:${unitId}`), settings),
         responses: responses.get(`u:${unitId}`) ?? 0,
       })),
     ).filter((u) => u.n > 0 || u.responses > 0 || u.previousN > 0),
     heatmap: source.buckets.flatMap((unitId) =>
       source.likertQuestions.map((q) => {
+        // One answer per respondent and question: n here is a number of people.
         const f = figureOf(current.get(`uq:${unitId}:${q.id}`), settings);
         return { unitId, questionId: q.id, n: f.n, rate: f.rate };
       }),

@@ -91,6 +91,11 @@ describe("the satisfaction index", () => {
     );
   });
 
+  it("suppresses rating instances that come from fewer than the minimum respondents", () => {
+    expect(figureOf([0, 0, 0, 8, 8], { minN: 10, bands: BANDS }, 4)).toMatchObject({ n: 16, rate: null, isSuppressed: true });
+    expect(figureOf([0, 0, 0, 8, 8], { minN: 10, bands: BANDS }, 10)).toMatchObject({ n: 16, rate: 100, isSuppressed: false });
+  });
+
   it("grades by the 2025 bands: ≥95 excellent, 80–95 good, 70–80 fair, 50–70 pass", () => {
     expect([95, 94.99, 80, 79.9, 70, 50, 49.9].map((r) => bandOf(r, BANDS))).toEqual([
       "excellent",

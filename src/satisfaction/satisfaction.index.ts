@@ -84,10 +84,13 @@ export function bandOf(rate: number | null, bands: readonly Band[]): string | nu
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** A distribution as a figure: below `minN` answers the rate, interval and band are suppressed (n stays). */
-export function figureOf(d: Distribution, { minN, bands }: { minN: number; bands: readonly Band[] }): Figure {
+/**
+ * A distribution as a figure: below `minN` answers — or, when given, below `minN` respondents behind
+ * them — the rate, interval and band are suppressed (n and the distribution stay).
+ */
+export function figureOf(d: Distribution, { minN, bands }: { minN: number; bands: readonly Band[] }, respondents?: number): Figure {
   const n = totalOf(d);
-  const isSuppressed = n === 0 || n < minN;
+  const isSuppressed = n === 0 || n < minN || (respondents !== undefined && respondents < minN);
   if (isSuppressed) return { n, distribution: d, rate: null, low: null, high: null, isSuppressed, band: null };
   const rate = satisfactionRate(d) as number;
   const interval = wilsonInterval(satisfiedOf(d), n) as { low: number; high: number };
