@@ -5,6 +5,7 @@ import type { Keys } from "../crypto/keys.ts";
 import { submitOpinion } from "../opinions/opinions.intake.service.ts";
 import { submitAnswer } from "../opinions/opinions.answers.service.ts";
 import { applyOpinionStep } from "../opinions/opinions.steps.service.ts";
+import { seedDemoSurveys } from "../surveys/surveys.demo.ts";
 import { createUnit } from "../units/units.service.ts";
 import type { Database } from "./schema.ts";
 
@@ -118,6 +119,11 @@ export async function seedDemo({
     keys,
     officerId: userIds.get("xa.canbo") ?? "",
     leaderId: userIds.get("xa.lanhdao") ?? "",
+  });
+  await seedDemoSurveys({
+    db,
+    leader: await getUserActor({ db, userId: userIds.get("tinh.lanhdao") ?? "" }),
+    unitIds: [ids.hacThanh, ids.thieuHoa, ids.thieuQuang, ids.thieuTien, ids.thieuToan, ids.thieuTrung],
   });
   return { password };
 }

@@ -8,6 +8,7 @@ export interface NewResponseRow {
   channel: string;
   clientKey: string;
   deviceKey: string | null;
+  submittedAt: Date;
   answeredOn: string;
   answers: Record<string, unknown>;
   attributes: Record<string, string>;
@@ -27,6 +28,7 @@ export async function insertResponse(db: Executor, r: NewResponseRow): Promise<s
       channel: r.channel,
       client_key: r.clientKey,
       device_key: r.deviceKey,
+      submitted_at: r.submittedAt,
       answered_on: r.answeredOn,
       answers: JSON.stringify(r.answers),
       attributes: JSON.stringify(r.attributes),

@@ -97,6 +97,7 @@ export async function submitSurveyResponse({
         channel: input.channel ?? "online",
         clientKey: input.clientKey,
         deviceKey: deviceId ? hashToken(`${campaignId}:${deviceId}`) : null,
+        submittedAt: now,
         answeredOn,
         answers,
         attributes,

@@ -3,6 +3,7 @@ import { currentUser, requireSession } from "../http/session.ts";
 import type { App, AppDeps } from "../http/types.ts";
 import { createCampaign, getCampaign, listCampaigns, listTemplates, publishCampaign, listEvaluatedUnits } from "./surveys.campaigns.service.ts";
 import { issueCodes } from "./surveys.codes.service.ts";
+import { qrSvg, surveyLinkFor } from "./surveys.documents.service.ts";
 import { decideOnResponse, listFlagged } from "./surveys.flags.service.ts";
 import { presentCampaign, presentCampaignSummary } from "./surveys.presenter.ts";
 import {
@@ -74,6 +75,16 @@ export function registerSurveyRoutes(app: App, { db, config }: AppDeps) {
       const { campaignId, unitId } = request.params;
       const codes = await issueCodes({ db, actor: currentUser(request), campaignId, unitId, count: request.body.count });
       return reply.status(201).header("cache-control", "no-store").send({ codes });
+    },
+  );
+
+  app.get(
+    "/api/surveys/campaigns/:campaignId/units/:unitId/qr.svg",
+    { preHandler, schema: { tags, params: CampaignUnitParams } },
+    async (request, reply) => {
+      const { campaignId, unitId } = request.params;
+      const link = await surveyLinkFor({ db, actor: currentUser(request), campaignId, unitId, baseUrl: publicBaseUrl(request, config.publicUrl) });
+      return reply.header("content-type", "image/svg+xml").header("cache-control", "private, max-age=3600").send(await qrSvg(link.url));
     },
   );
 

@@ -45,6 +45,12 @@ export function AppLayout() {
                   <li>
                     <NavLink to="/console/import">{t("nav.import")}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/console/surveys">{t("surveys.nav")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/console/satisfaction">{t("satisfaction.nav")}</NavLink>
+                  </li>
                 </>
               ) : (
                 <>

@@ -21,6 +21,13 @@ const ConsoleOpinionPage = lazy(() =>
   import("../pages/ConsoleOpinionPage").then((module) => ({ default: module.ConsoleOpinionPage })),
 );
 
+const SurveyPage = lazy(() => import("../pages/SurveyPage").then((module) => ({ default: module.SurveyPage })));
+const SurveyResultsPage = lazy(() => import("../pages/SurveyResultsPage").then((module) => ({ default: module.SurveyResultsPage })));
+const ConsoleSurveysPage = lazy(() => import("../pages/ConsoleSurveysPage").then((module) => ({ default: module.ConsoleSurveysPage })));
+const ConsoleSatisfactionPage = lazy(() =>
+  import("../pages/ConsoleSatisfactionPage").then((module) => ({ default: module.ConsoleSatisfactionPage })),
+);
+
 /** Every route of the web app. */
 export function AppRouter() {
   return (
@@ -32,6 +39,8 @@ export function AppRouter() {
         <Route path="units" element={<PublicUnitsPage />} />
         <Route path="units/:unitId" element={<PublicUnitPage />} />
         <Route path="login" element={<LoginPage />} />
+        <Route path="s/:campaignId/results" element={<SurveyResultsPage />} />
+        <Route path="s/:campaignId/:unitId" element={<SurveyPage />} />
         <Route
           path="console"
           element={
@@ -44,6 +53,8 @@ export function AppRouter() {
           <Route path="opinions/:id" element={<ConsoleOpinionPage />} />
           <Route path="entry" element={<ConsoleEntryPage />} />
           <Route path="import" element={<ConsoleImportPage />} />
+          <Route path="surveys" element={<ConsoleSurveysPage />} />
+          <Route path="satisfaction" element={<ConsoleSatisfactionPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
