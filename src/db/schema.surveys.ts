@@ -103,8 +103,36 @@ export interface SatisfactionBandsTable {
   name_en: string;
 }
 
+export interface SurveyPaperCountsTable {
+  campaign_id: string;
+  unit_id: string;
+  issued: Generated<number>;
+  returned: Generated<number>;
+  valid: Generated<number>;
+}
+
+export interface SurveyAttributeRollupsTable {
+  campaign_id: string;
+  unit_id: string;
+  month: string;
+  cell: string;
+  respondents: Generated<number>;
+  satisfied: Generated<number>;
+}
+
+export interface SatisfactionMarginsTable {
+  id: Generated<string>;
+  unit_id: string | null;
+  attribute: string;
+  value: string;
+  share: ColumnType<string, string | number, string | number>;
+}
+
 /** The tables of the surveys and satisfaction domains. */
 export interface SurveysTables {
+  survey_paper_counts: SurveyPaperCountsTable;
+  survey_attribute_rollups: SurveyAttributeRollupsTable;
+  satisfaction_margins: SatisfactionMarginsTable;
   survey_campaigns: SurveyCampaignsTable;
   survey_campaign_units: SurveyCampaignUnitsTable;
   survey_codes: SurveyCodesTable;

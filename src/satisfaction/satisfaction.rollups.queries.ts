@@ -77,6 +77,35 @@ export async function addRespondentDelta(db: Executor, d: RespondentDelta) {
     .execute();
 }
 
+/** Adds a delta to one attribute cell (respondents and satisfied respondents). */
+export async function addAttributeDelta(
+  db: Executor,
+  d: { campaignId: string; unitId: string; month: string; cell: string; respondents: number; satisfied: number },
+) {
+  await db
+    .insertInto("survey_attribute_rollups")
+    .values({ campaign_id: d.campaignId, unit_id: d.unitId, month: d.month, cell: d.cell, respondents: d.respondents, satisfied: d.satisfied })
+    .onConflict((oc) =>
+      oc.columns(["campaign_id", "unit_id", "month", "cell"]).doUpdateSet({
+        respondents: sql`survey_attribute_rollups.respondents + excluded.respondents`,
+        satisfied: sql`survey_attribute_rollups.satisfied + excluded.satisfied`,
+      }),
+    )
+    .execute();
+}
+
+/** Attribute cells of a campaign between two months (inclusive), non-empty only. */
+export async function listAttributeRollups(db: Executor, campaignId: string, fromMonth: string, toMonth: string) {
+  return db
+    .selectFrom("survey_attribute_rollups")
+    .select(["unit_id", "month", "cell", "respondents", "satisfied"])
+    .where("campaign_id", "=", campaignId)
+    .where("month", ">=", fromMonth)
+    .where("month", "<=", toMonth)
+    .where("respondents", ">", 0)
+    .execute();
+}
+
 /** Rating-instance rollup cells of a campaign's units between two months (inclusive), non-empty only. */
 export async function listRollups(db: Executor, campaignId: string, fromMonth: string, toMonth: string) {
   return db
@@ -134,13 +163,34 @@ export async function recomputeRespondentsFromResponses(db: Executor, campaignId
   return result.rows;
 }
 
+/** The attribute cells recomputed from raw responses (respondents with a Likert answer and attributes). */
+export async function recomputeAttributesFromResponses(db: Executor, campaignId: string, likertIds: readonly string[]) {
+  const ids = likertIds.length === 0 ? [""] : likertIds;
+  const result = await sql<{ unit_id: string; month: string; cell: string; respondents: number; satisfied: number }>`
+    WITH per_response AS (
+      SELECT r.id, r.unit_id, to_char(date_trunc('month', r.answered_on), 'YYYY-MM-DD') AS month,
+             (SELECT string_agg(e.key || '=' || e.value, ';' ORDER BY e.key COLLATE "C") FROM jsonb_each_text(r.attributes) e) AS cell,
+             sum(a.value::int) AS total, count(a.key) AS answered
+      FROM survey_responses r
+      JOIN LATERAL jsonb_each_text(r.answers) a
+        ON a.key IN (${sql.join(ids)}) AND a.value IN ('1', '2', '3', '4', '5')
+      WHERE r.campaign_id = ${campaignId} AND NOT r.is_excluded AND r.attributes <> '{}'::jsonb
+      GROUP BY r.id, r.unit_id, r.answered_on, r.attributes
+    )
+    SELECT unit_id, month, cell, count(*)::int AS respondents,
+           count(*) FILTER (WHERE (2 * total + answered) / (2 * answered) >= 4)::int AS satisfied
+    FROM per_response GROUP BY 1, 2, 3`.execute(db);
+  return result.rows;
+}
+
 /** Every rollup cell of a campaign, for comparison with a recomputation. */
 export async function listAllRollups(db: Executor, campaignId: string) {
+  const attributes = await db.selectFrom("survey_attribute_rollups").selectAll().where("campaign_id", "=", campaignId).execute();
   const instances = await db.selectFrom("survey_rollups").selectAll().where("campaign_id", "=", campaignId).execute();
   const respondents = await db
     .selectFrom("survey_respondent_rollups")
     .selectAll()
     .where("campaign_id", "=", campaignId)
     .execute();
-  return { instances, respondents };
+  return { instances, respondents, attributes };
 }

@@ -1,9 +1,12 @@
 import type { Executor } from "../db/index.ts";
 import { oneAt, respondentLevel, EMPTY_DISTRIBUTION, type Distribution } from "./satisfaction.index.ts";
+import { cellKeyOf } from "./satisfaction.raking.ts";
 import {
+  addAttributeDelta,
   addRespondentDelta,
   addRollupDeltas,
   listAllRollups,
+  recomputeAttributesFromResponses,
   recomputeRespondentsFromResponses,
   recomputeRollupsFromResponses,
 } from "./satisfaction.rollups.queries.ts";
@@ -25,6 +28,7 @@ export async function applyResponseToRollups({
   unitId,
   answeredOn,
   likert,
+  attributes = {},
   sign,
 }: {
   db: Executor;
@@ -32,6 +36,8 @@ export async function applyResponseToRollups({
   unitId: string;
   answeredOn: string;
   likert: readonly { questionId: string; level: number }[];
+  /** The respondent's attributes, given with consent (for weighting). */
+  attributes?: Readonly<Record<string, string>>;
   sign: 1 | -1;
 }) {
   const month = monthOf(answeredOn);
@@ -47,6 +53,9 @@ export async function applyResponseToRollups({
     responses: sign,
     counts: level === null ? EMPTY_DISTRIBUTION : scaled(oneAt(level), sign),
   });
+  if (level !== null && Object.keys(attributes).length > 0) {
+    await addAttributeDelta(db, { campaignId, unitId, month, cell: cellKeyOf(attributes), respondents: sign, satisfied: level >= 4 ? sign : 0 });
+  }
 }
 
 const cellKey = (...parts: string[]) => parts.join("|");
@@ -90,9 +99,17 @@ export async function compareRollupsWithRecomputation({
     if (r.level !== null) counts[r.level] = r.n;
     recomputedRespondents.set(key, counts);
   }
-  const sorted = (m: Map<string, number[]>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const storedAttributes = new Map<string, number[]>();
+  for (const r of stored.attributes) {
+    if (r.respondents !== 0 || r.satisfied !== 0) storedAttributes.set(cellKey(r.unit_id, r.month, r.cell), [r.respondents, r.satisfied]);
+  }
+  const recomputedAttributes = new Map<string, number[]>();
+  for (const r of await recomputeAttributesFromResponses(db, campaignId, likertIds)) {
+    recomputedAttributes.set(cellKey(r.unit_id, r.month, r.cell), [r.respondents, r.satisfied]);
+  }
+  const sorted = (m: Map<string, number[]>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return {
-    stored: { instances: sorted(storedInstances), respondents: sorted(storedRespondents) },
-    recomputed: { instances: sorted(recomputedInstances), respondents: sorted(recomputedRespondents) },
+    stored: { instances: sorted(storedInstances), respondents: sorted(storedRespondents), attributes: sorted(storedAttributes) },
+    recomputed: { instances: sorted(recomputedInstances), respondents: sorted(recomputedRespondents), attributes: sorted(recomputedAttributes) },
   };
 }

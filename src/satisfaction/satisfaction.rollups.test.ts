@@ -34,6 +34,7 @@ describe.each(ENGINES)("rollups maintained incrementally on %s", (engine) => {
         family: "perception",
         templateCode: "cand-3104",
         channels: ["online"],
+        attributes: ["ageBand", "sex"],
         startsOn: "2026-01-01",
         endsOn: "2026-12-31",
         units: units.map((unitId) => ({ unitId })),
@@ -49,6 +50,7 @@ describe.each(ENGINES)("rollups maintained incrementally on %s", (engine) => {
     // Days across the year in any order: a response for March arriving after one for June is a late one.
     day: fc.integer({ min: 0, max: 360 }),
     answers: fc.tuple(answer, answer, answer, answer),
+    attributes: fc.option(fc.record({ ageBand: fc.constantFrom("18-29", "60+"), sex: fc.constantFrom("male", "female") }), { nil: undefined }),
   });
   const decision = fc.record({ pick: fc.nat(), exclude: fc.boolean() });
 
@@ -61,7 +63,7 @@ describe.each(ENGINES)("rollups maintained incrementally on %s", (engine) => {
           if (Object.values(answers).every((v) => v === null)) answers.security = 3;
           const now = new Date(Date.UTC(2026, 0, 1, 5) + r.day * 86_400_000);
           const clientKey = randomUUID();
-          await submitSurveyResponse({ db: handle.db, campaignId: campaign.id, unitId: units[r.unit]!, input: { clientKey, answers }, deviceId: undefined, now });
+          await submitSurveyResponse({ db: handle.db, campaignId: campaign.id, unitId: units[r.unit]!, input: { clientKey, answers, attributes: r.attributes, hasConsent: r.attributes !== undefined }, deviceId: undefined, now });
           const row = await handle.db.selectFrom("survey_responses").select("id").where("client_key", "=", clientKey).executeTakeFirstOrThrow();
           stored.push(row.id);
         }

@@ -64,6 +64,7 @@ export async function decideOnResponse({
       unitId: response.unit_id,
       answeredOn: response.answered_on,
       likert: likertAnswers(campaign.questions, response.answers as Record<string, AnswerValue>),
+      attributes: response.attributes,
       sign: exclude ? -1 : 1,
     });
     const text = normalizeText(reason);

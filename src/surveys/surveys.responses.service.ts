@@ -1,15 +1,12 @@
 import { hashToken } from "../crypto/keys.ts";
 import type { Executor } from "../db/index.ts";
-import { badRequest, conflict, notFound, unprocessable } from "../http/errors.ts";
-import { applyResponseToRollups } from "../satisfaction/satisfaction.rollups.service.ts";
-import { getSettings } from "../satisfaction/satisfaction.settings.service.ts";
+import { badRequest, conflict, notFound } from "../http/errors.ts";
 import { todayInVietnam } from "../text/dates.ts";
 import { findUnitName } from "../units/units.service.ts";
-import { AnswerProblem, checkAnswers, checkAttributes, isStraightLined, likertAnswers } from "./surveys.answers.ts";
 import { isCampaignOpen, requireCampaign } from "./surveys.campaigns.service.ts";
-import { hashCode, normalizeCode } from "./surveys.codes.service.ts";
-import { isCampaignUnit, spendCode } from "./surveys.queries.ts";
-import { countRecentResponses, hasResponseWithClientKey, insertResponse } from "./surveys.responses.queries.ts";
+import { normalizeCode } from "./surveys.codes.service.ts";
+import { isCampaignUnit } from "./surveys.queries.ts";
+import { checkResponseContent, recordResponse } from "./surveys.record.ts";
 import { LIKERT_LABELS, RESPONDENT_ATTRIBUTES, type RespondentAttribute, type SurveyChannel } from "./surveys.templates.ts";
 
 /** The form a citizen answers for one evaluated unit. */
@@ -37,9 +34,6 @@ export interface ResponseInput {
   channel?: SurveyChannel;
 }
 
-/** Raised inside the transaction when the insert met an earlier response of the same key or device. */
-class AlreadyStored extends Error {}
-
 /**
  * Stores a citizen's response exactly once: a repeated client key is acknowledged as a duplicate; a second
  * response from the same device, or a spent or unknown one-time code, is refused. The code is spent, the
@@ -65,51 +59,21 @@ export async function submitSurveyResponse({
   if (!(await isCampaignUnit(db, campaignId, unitId))) throw notFound("survey.unit_not_evaluated", "unitId");
   const answeredOn = todayInVietnam(now);
   if (!isCampaignOpen(campaign, answeredOn)) throw conflict("survey.closed");
-  let answers: ReturnType<typeof checkAnswers>;
-  let attributes: Record<string, string>;
-  try {
-    answers = checkAnswers(campaign.questions, input.answers);
-    attributes = checkAttributes(campaign.attributes, input.attributes, input.hasConsent === true);
-  } catch (error) {
-    if (error instanceof AnswerProblem) throw badRequest("survey.answer_invalid", error.field);
-    throw error;
-  }
-  if (Object.keys(answers).length === 0) throw badRequest("survey.answers_empty", "answers");
+  const { answers, attributes } = checkResponseContent(campaign, input);
   const code = input.code === undefined ? undefined : normalizeCode(input.code);
   if (campaign.family === "contact" && !code) throw badRequest("survey.code_required", "code");
-  if (await hasResponseWithClientKey(db, campaignId, input.clientKey)) return { status: "duplicate" };
-
-  const settings = await getSettings({ db });
-  const likert = likertAnswers(campaign.questions, answers);
-  const flags: string[] = [];
-  if (isStraightLined(likert, settings.straightLineMin)) flags.push("straight_line");
-  const since = new Date(now.getTime() - settings.burstMinutes * 60_000);
-  if ((await countRecentResponses(db, campaignId, unitId, since)) + 1 >= settings.burstCount) flags.push("burst");
-
-  try {
-    await db.transaction().execute(async (trx) => {
-      if (code && !(await spendCode(trx, { hash: hashCode(campaignId, code), campaignId, unitId }))) {
-        throw unprocessable("survey.code_invalid", "code");
-      }
-      const id = await insertResponse(trx, {
-        campaignId,
-        unitId,
-        channel: input.channel ?? "online",
-        clientKey: input.clientKey,
-        deviceKey: deviceId ? hashToken(`${campaignId}:${deviceId}`) : null,
-        submittedAt: now,
-        answeredOn,
-        answers,
-        attributes,
-        flags,
-      });
-      if (!id) throw new AlreadyStored();
-      await applyResponseToRollups({ db: trx, campaignId, unitId, answeredOn, likert, sign: 1 });
-    });
-  } catch (error) {
-    if (!(error instanceof AlreadyStored)) throw error;
-    if (await hasResponseWithClientKey(db, campaignId, input.clientKey)) return { status: "duplicate" };
-    throw conflict("survey.already_answered");
-  }
-  return { status: "recorded" };
+  const status = await recordResponse({
+    db,
+    campaign,
+    unitId,
+    clientKey: input.clientKey,
+    deviceKey: deviceId ? hashToken(`${campaignId}:${deviceId}`) : null,
+    code,
+    channel: input.channel ?? "online",
+    now,
+    answeredOn,
+    answers,
+    attributes,
+  });
+  return { status };
 }
