@@ -3,11 +3,15 @@ import type { Executor } from "../db/index.ts";
 import { badRequest, conflict, forbidden } from "../http/errors.ts";
 import { canSeeCampaign, listEvaluatedUnits, requireCampaign, type Campaign } from "../surveys/surveys.campaigns.service.ts";
 import { countCodes } from "../surveys/surveys.codes.service.ts";
+import { countOpinionRatings } from "../opinions/opinions.ratings.ts";
+import { startOfDayInVietnam } from "../text/dates.ts";
 import { isInSubtree, listSubtreeUnits } from "../units/units.service.ts";
 import { buildDashboard } from "./satisfaction.dashboard.build.ts";
-import { campaignPeriod, parsePeriod, previousPeriod, type MonthRange } from "./satisfaction.period.ts";
-import { listRespondentRollups, listRollups } from "./satisfaction.rollups.queries.ts";
-import { getBands, getSettings } from "./satisfaction.settings.service.ts";
+import { changeOf, figureOf } from "./satisfaction.index.ts";
+import { addMonths, campaignPeriod, parsePeriod, previousPeriod, type MonthRange } from "./satisfaction.period.ts";
+import { attributesOfCell, rake } from "./satisfaction.raking.ts";
+import { listAttributeRollups, listRespondentRollups, listRollups } from "./satisfaction.rollups.queries.ts";
+import { getBands, getMargins, getSettings } from "./satisfaction.settings.service.ts";
 import { bucketOf, type TreeUnit } from "./satisfaction.tree.ts";
 
 /** The period asked for, or the campaign's whole span (400 `satisfaction.period_invalid` if unreadable). */
@@ -37,7 +41,7 @@ export async function computeDashboard({
 }) {
   const period = periodFor(campaign, periodText);
   const previous = previousPeriod(period);
-  const [tree, settings, bands, evaluated, codes, instances, respondents] = await Promise.all([
+  const [tree, settings, bands, evaluated, codes, instances, respondents, attributeCells, margins] = await Promise.all([
     listSubtreeUnits({ db, rootId: rootUnitId }),
     getSettings({ db }),
     getBands({ db }),
@@ -45,6 +49,8 @@ export async function computeDashboard({
     countCodes({ db, campaignId: campaign.id }),
     listRollups(db, campaign.id, previous.from, period.to),
     listRespondentRollups(db, campaign.id, previous.from, period.to),
+    listAttributeRollups(db, campaign.id, period.from, period.to),
+    getMargins({ db, unitId: rootUnitId }),
   ]);
   const units = new Map<string, TreeUnit & { name: string }>(tree.map((u) => [u.id, u]));
   const bucketCache = new Map<string, string | undefined>();
@@ -74,9 +80,17 @@ export async function computeDashboard({
     const c = codes.get(u.unitId);
     if (c) issued.set(b, { issued: (issued.get(b)?.issued ?? 0) + c.issued, spent: (issued.get(b)?.spent ?? 0) + c.spent });
   }
+  const subtreeIds = tree.map((u) => u.id);
+  const ratingsIn = (p: MonthRange) =>
+    countOpinionRatings({ db, unitIds: subtreeIds, from: startOfDayInVietnam(p.from), to: startOfDayInVietnam(addMonths(p.to, 1)) });
+  const [ratingsNow, ratingsBefore] = await Promise.all([ratingsIn(period), ratingsIn(previous)]);
+  const ratingFigure = figureOf(ratingsNow, { minN: settings.minN, bands });
+  const ratingPrevious = figureOf(ratingsBefore, { minN: settings.minN, bands });
   return {
     campaign,
     root: { id: rootUnitId, name: units.get(rootUnitId)?.name ?? "" },
+    weighted: weightedFigure(attributeCells.filter((c) => bucket(c.unit_id) !== undefined), margins, settings.minN),
+    opinionRatings: { ...ratingFigure, previousRate: ratingPrevious.rate, previousN: ratingPrevious.n, change: changeOf(ratingFigure.rate, ratingPrevious.rate) },
     period,
     previous,
     minN: settings.minN,
@@ -89,6 +103,34 @@ export async function computeDashboard({
       codesIssued: issued.get(u.unitId)?.issued ?? 0,
       codesSpent: issued.get(u.unitId)?.spent ?? 0,
     })),
+  };
+}
+
+/**
+ * The respondents' satisfaction rate weighted to population margins, beside the unweighted rate of the
+ * same respondents (those who gave their attributes); null without margins or below the minimum n.
+ */
+function weightedFigure(
+  rows: { cell: string; respondents: number; satisfied: number }[],
+  margins: Record<string, Record<string, number>>,
+  minN: number,
+) {
+  const cells = new Map<string, { respondents: number; satisfied: number }>();
+  for (const r of rows) {
+    const c = cells.get(r.cell) ?? { respondents: 0, satisfied: 0 };
+    cells.set(r.cell, { respondents: c.respondents + r.respondents, satisfied: c.satisfied + r.satisfied });
+  }
+  const result = rake([...cells].map(([cell, c]) => ({ attributes: attributesOfCell(cell), ...c })), margins);
+  if (result.rate === null || result.respondents < minN) return null;
+  const used = [...cells].filter(([cell]) => Object.keys(margins).every((a) => attributesOfCell(cell)[a] !== undefined));
+  const satisfied = used.reduce((s, [, c]) => s + c.satisfied, 0);
+  const round2 = (x: number) => Math.round(x * 100) / 100;
+  return {
+    rate: round2(result.rate),
+    unweightedRate: round2((100 * satisfied) / result.respondents),
+    respondents: result.respondents,
+    effectiveN: round2(result.effectiveN),
+    attributes: Object.keys(margins),
   };
 }
 

@@ -14,6 +14,8 @@ export function presentDashboard(d: Dashboard, lang: Language): DashboardRespons
       publishedAt: d.campaign.publishedAt?.toISOString() ?? null,
     },
     root: d.root,
+    weighted: d.weighted,
+    opinionRatings: d.opinionRatings,
     period: d.period,
     previous: d.previous,
     minN: d.minN,

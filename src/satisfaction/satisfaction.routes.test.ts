@@ -94,6 +94,38 @@ describe.each(ENGINES)("the satisfaction dashboard on %s", (engine) => {
     expect(badPeriod.json().error).toMatchObject({ code: "satisfaction.period_invalid", field: "period" });
   });
 
+  it("weights respondents to population margins beside the unweighted rate, and shows per-answer ratings apart", async () => {
+    const weighted = (await createCampaignAs(t.app, leader, campaignBody([communeA], { attributes: ["ageBand", "sex"], startsOn: "2025-01-01" }))).id;
+    // Young men (over-represented) are less satisfied than older women.
+    const people = [
+      ...Array.from({ length: 16 }, (_, i) => ({ ageBand: "18-29", sex: "male", level: i < 8 ? 4 : 2 })),
+      ...Array.from({ length: 4 }, () => ({ ageBand: "60+", sex: "female", level: 5 })),
+      ...Array.from({ length: 2 }, () => ({ ageBand: "60+", sex: "male", level: 4 })),
+      ...Array.from({ length: 2 }, () => ({ ageBand: "18-29", sex: "female", level: 5 })),
+    ];
+    for (const p of people) {
+      await submitSurveyResponse({
+        db: t.db,
+        campaignId: weighted,
+        unitId: communeA,
+        input: { clientKey: randomUUID(), answers: { security: p.level }, hasConsent: true, attributes: { ageBand: p.ageBand, sex: p.sex } },
+        deviceId: undefined,
+        now: new Date("2025-02-10T03:00:00Z"),
+      });
+    }
+    const d = (await get(`/api/satisfaction/dashboard?campaignId=${weighted}&period=2025-Q1`, leader)).json();
+    expect(d.weighted).toMatchObject({ respondents: 24, unweightedRate: 66.67, attributes: ["sex", "ageBand"] });
+    expect(d.weighted.rate).toBeGreaterThan(d.weighted.unweightedRate);
+    expect(d.weighted.effectiveN).toBeLessThan(24);
+
+    const opinion = await t.app.inject({ method: "POST", url: "/api/public/opinions", payload: { unitId: communeA, content: "Cán bộ hướng dẫn tận tình, cảm ơn." } });
+    expect(opinion.statusCode).toBe(201);
+    await t.db.updateTable("opinions").set({ rating: 5, rated_at: "2025-02-11T03:00:00Z" }).where("unit_id", "=", communeA).execute();
+    const again = (await get(`/api/satisfaction/dashboard?campaignId=${weighted}&period=2025-Q1`, leader)).json();
+    expect(again.opinionRatings).toMatchObject({ n: 1, distribution: [0, 0, 0, 0, 1], rate: null, isSuppressed: true });
+    expect(again.overall.instances.n).toBe(24);
+  });
+
   it("exports every table as XLSX with the same numbers", async () => {
     const response = await get(`/api/satisfaction/dashboard.xlsx?campaignId=${campaignId}&period=2025-Q1`, leader);
     expect(response.statusCode).toBe(200);

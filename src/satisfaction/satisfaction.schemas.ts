@@ -27,6 +27,10 @@ export const PublicResultsParams = z.object({ campaignId: z.uuid() });
 export const DashboardResponse = z.object({
   campaign: z.object({ id: z.string(), title: z.string(), family: z.string(), publishedAt: z.string().nullable() }),
   root: z.object({ id: z.string(), name: z.string() }),
+  weighted: z
+    .object({ rate: z.number(), unweightedRate: z.number(), respondents: z.number(), effectiveN: z.number(), attributes: z.array(z.string()) })
+    .nullable(),
+  opinionRatings: Compared,
   period: Period,
   previous: Period,
   minN: z.number(),

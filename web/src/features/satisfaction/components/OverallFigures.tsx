@@ -44,6 +44,22 @@ export function OverallFigures({ dashboard }: { dashboard: Dashboard }) {
           <Text size="sm">{t("satisfaction.previousResponses", { n: o.previousResponses.toLocaleString("vi-VN") })}</Text>
           <Text size="sm">{t("satisfaction.minN", { n: dashboard.minN })}</Text>
         </Paper>
+        {dashboard.weighted && (
+          <Paper withBorder p="sm" radius="md">
+            <Text size="sm">{t("satisfaction.weighted")}</Text>
+            <Text fw={700} fz={28}>
+              {formatRate(dashboard.weighted.rate, currentLanguage())}
+            </Text>
+            <Text size="sm">
+              {t("satisfaction.weightedLine", {
+                unweighted: formatRate(dashboard.weighted.unweightedRate, currentLanguage()),
+                n: dashboard.weighted.respondents,
+                effective: Math.round(dashboard.weighted.effectiveN),
+              })}
+            </Text>
+          </Paper>
+        )}
+        <FigureCard label={t("satisfaction.opinionRatings")} figure={dashboard.opinionRatings} bands={dashboard.bands} />
       </SimpleGrid>
       {o.hasCeilingWarning && (
         <Alert color="yellow" title={t("satisfaction.ceilingTitle")}>
