@@ -46,6 +46,15 @@ describe("the satisfaction dashboard", () => {
     await page.getByRole("img", { name: /Mã QR dẫn đến phiếu khảo sát của Công an xã Thiệu Hóa/ }).waitFor();
     await expectNoAxeViolations(page, "campaign page");
     await screenshot(page, "survey-campaign");
+
+    // A paper form keyed in with four digits and Enter; focus moves on by itself.
+    await page.getByRole("button", { name: "Nhập phiếu giấy" }).first().click();
+    const first = page.getByLabel(/^1\. Tình hình an ninh/).first();
+    await first.click();
+    await page.keyboard.type("4534");
+    await page.keyboard.press("Enter");
+    await page.getByText("Đã lưu 1 phiếu trong lần này").waitFor();
+    await expectNoAxeViolations(page, "paper entry");
     await page.getByRole("button", { name: "Công bố kết quả" }).click();
     await page.getByRole("link", { name: "Trang công bố kết quả" }).click();
 

@@ -22,6 +22,7 @@ import { registerOpinionRoutes } from "./opinions/opinions.routes.ts";
 import { registerRemedyRoutes } from "./remedies/remedies.routes.ts";
 import { registerUnitRoutes } from "./units/units.routes.ts";
 import { registerSatisfactionRoutes } from "./satisfaction/satisfaction.routes.ts";
+import { registerSurveyPaperRoutes } from "./surveys/surveys.paper.routes.ts";
 import { registerPublicSurveyRoutes } from "./surveys/surveys.public.routes.ts";
 import { registerSurveyRoutes } from "./surveys/surveys.routes.ts";
 
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerOpinionImportRoutes(app, deps);
   registerPublicSurveyRoutes(app, deps);
   registerSurveyRoutes(app, deps);
+  registerSurveyPaperRoutes(app, deps);
   registerSatisfactionRoutes(app, deps);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 

@@ -3,6 +3,7 @@ import type { Executor } from "../db/index.ts";
 import { badRequest, conflict, forbidden } from "../http/errors.ts";
 import { canSeeCampaign, listEvaluatedUnits, requireCampaign, type Campaign } from "../surveys/surveys.campaigns.service.ts";
 import { countCodes } from "../surveys/surveys.codes.service.ts";
+import { countPaperForms } from "../surveys/surveys.paper.service.ts";
 import { countOpinionRatings } from "../opinions/opinions.ratings.ts";
 import { startOfDayInVietnam } from "../text/dates.ts";
 import { isInSubtree, listSubtreeUnits } from "../units/units.service.ts";
@@ -41,12 +42,13 @@ export async function computeDashboard({
 }) {
   const period = periodFor(campaign, periodText);
   const previous = previousPeriod(period);
-  const [tree, settings, bands, evaluated, codes, instances, respondents, attributeCells, margins] = await Promise.all([
+  const [tree, settings, bands, evaluated, codes, paper, instances, respondents, attributeCells, margins] = await Promise.all([
     listSubtreeUnits({ db, rootId: rootUnitId }),
     getSettings({ db }),
     getBands({ db }),
     listEvaluatedUnits({ db, campaignId: campaign.id }),
     countCodes({ db, campaignId: campaign.id }),
+    countPaperForms({ db, campaignId: campaign.id }),
     listRollups(db, campaign.id, previous.from, period.to),
     listRespondentRollups(db, campaign.id, previous.from, period.to),
     listAttributeRollups(db, campaign.id, period.from, period.to),
@@ -73,12 +75,16 @@ export async function computeDashboard({
   });
   const quotas = new Map<string, number>();
   const issued = new Map<string, { issued: number; spent: number }>();
+  const forms = new Map<string, { issued: number; returned: number; valid: number }>();
   for (const u of evaluated) {
     const b = bucket(u.unitId);
     if (b === undefined) continue;
     if (u.quota !== null) quotas.set(b, (quotas.get(b) ?? 0) + u.quota);
     const c = codes.get(u.unitId);
     if (c) issued.set(b, { issued: (issued.get(b)?.issued ?? 0) + c.issued, spent: (issued.get(b)?.spent ?? 0) + c.spent });
+    const p = paper.get(u.unitId);
+    const f = forms.get(b) ?? { issued: 0, returned: 0, valid: 0 };
+    if (p) forms.set(b, { issued: f.issued + p.issued, returned: f.returned + p.returned, valid: f.valid + p.valid });
   }
   const subtreeIds = tree.map((u) => u.id);
   const ratingsIn = (p: MonthRange) =>
@@ -102,6 +108,7 @@ export async function computeDashboard({
       quota: quotas.get(u.unitId) ?? null,
       codesIssued: issued.get(u.unitId)?.issued ?? 0,
       codesSpent: issued.get(u.unitId)?.spent ?? 0,
+      paper: forms.get(u.unitId) ?? { issued: 0, returned: 0, valid: 0 },
     })),
   };
 }

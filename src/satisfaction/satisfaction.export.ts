@@ -29,6 +29,7 @@ const LABELS = {
     quota: "Chỉ tiêu",
     codesIssued: "Mã đã phát",
     codesSpent: "Mã đã dùng",
+    paper: "Phiếu giấy phát / thu về / hợp lệ",
     suppressed: "Dưới n tối thiểu",
     period: "Kỳ",
   },
@@ -58,6 +59,7 @@ const LABELS = {
     quota: "Quota",
     codesIssued: "Codes issued",
     codesSpent: "Codes used",
+    paper: "Paper forms issued / returned / valid",
     suppressed: "Below minimum n",
     period: "Period",
   },
@@ -90,8 +92,8 @@ export async function dashboardWorkbook(d: DashboardResponse, lang: Language): P
   sheet(L.questions, [L.name, ...figureHeaders, L.previous, L.change], d.questions.map((q) => [q.text, ...comparedCells(q)]));
   sheet(
     L.units,
-    [L.unit, ...figureHeaders, L.previous, L.change, L.rank, L.responses, L.quota, L.codesIssued, L.codesSpent],
-    d.units.map((u) => [u.name, ...comparedCells(u), u.rank, u.responses, u.quota, u.codesIssued, u.codesSpent]),
+    [L.unit, ...figureHeaders, L.previous, L.change, L.rank, L.responses, L.quota, L.codesIssued, L.codesSpent, L.paper],
+    d.units.map((u) => [u.name, ...comparedCells(u), u.rank, u.responses, u.quota, u.codesIssued, u.codesSpent, `${u.paper.issued} / ${u.paper.returned} / ${u.paper.valid}`]),
   );
   sheet(L.trend, [L.month, ...figureHeaders], d.trend.map((t) => [`${t.month.slice(5, 7)}/${t.month.slice(0, 4)}`, ...figureCells(t)]));
   const unitName = new Map(d.units.map((u) => [u.unitId, u.name]));

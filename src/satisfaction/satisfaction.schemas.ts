@@ -54,6 +54,7 @@ export const DashboardResponse = z.object({
       quota: z.number().nullable(),
       codesIssued: z.number(),
       codesSpent: z.number(),
+      paper: z.object({ issued: z.number(), returned: z.number(), valid: z.number() }),
     }),
   ),
   heatmap: z.array(z.object({ unitId: z.string(), questionId: z.string(), n: z.number(), rate: z.number().nullable() })),

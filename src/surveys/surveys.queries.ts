@@ -136,3 +136,32 @@ export async function countCodesByUnit(db: Executor, campaignId: string) {
     .groupBy("unit_id")
     .execute();
 }
+
+/** Adds to a unit's paper-form counters (creating them). */
+export async function addPaperCounts(db: Executor, c: { campaignId: string; unitId: string; issued: number; returned: number; valid: number }) {
+  await db
+    .insertInto("survey_paper_counts")
+    .values({ campaign_id: c.campaignId, unit_id: c.unitId, issued: c.issued, returned: c.returned, valid: c.valid })
+    .onConflict((oc) =>
+      oc.columns(["campaign_id", "unit_id"]).doUpdateSet({
+        issued: sql`survey_paper_counts.issued + excluded.issued`,
+        returned: sql`survey_paper_counts.returned + excluded.returned`,
+        valid: sql`survey_paper_counts.valid + excluded.valid`,
+      }),
+    )
+    .execute();
+}
+
+/** Sets how many paper forms a unit issued and got back. */
+export async function setPaperIssuedReturned(db: Executor, c: { campaignId: string; unitId: string; issued: number; returned: number }) {
+  await db
+    .insertInto("survey_paper_counts")
+    .values({ campaign_id: c.campaignId, unit_id: c.unitId, issued: c.issued, returned: c.returned })
+    .onConflict((oc) => oc.columns(["campaign_id", "unit_id"]).doUpdateSet({ issued: c.issued, returned: c.returned }))
+    .execute();
+}
+
+/** Paper-form counters per unit of a campaign. */
+export async function listPaperCounts(db: Executor, campaignId: string) {
+  return db.selectFrom("survey_paper_counts").select(["unit_id", "issued", "returned", "valid"]).where("campaign_id", "=", campaignId).execute();
+}

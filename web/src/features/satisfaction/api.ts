@@ -46,6 +46,7 @@ export interface Dashboard {
     quota: number | null;
     codesIssued: number;
     codesSpent: number;
+    paper: { issued: number; returned: number; valid: number };
   })[];
   heatmap: { unitId: string; questionId: string; n: number; rate: number | null }[];
   trend: (Figure & { month: string })[];

@@ -160,3 +160,17 @@ export async function fetchFlagged(campaignId: string, signal?: AbortSignal) {
 export function decideOnResponse(responseId: string, decision: "exclude" | "include", reason: string) {
   return apiPost<{ id: string; isExcluded: boolean }>(`/api/surveys/responses/${responseId}/decision`, { decision, reason });
 }
+
+/** Stores filled paper forms keyed in by an officer (each once, by its client key). */
+export function enterPaperForms(
+  campaignId: string,
+  unitId: string,
+  forms: { clientKey: string; answeredOn: string; answers: Record<string, AnswerValue> }[],
+) {
+  return apiPost<{ recorded: number; duplicates: number }>(`/api/surveys/campaigns/${campaignId}/units/${unitId}/paper-forms`, { forms });
+}
+
+/** Records how many paper forms a unit handed out and got back. */
+export function setPaperCounts(campaignId: string, unitId: string, issued: number, returned: number) {
+  return apiPost<{ issued: number; returned: number; valid: number }>(`/api/surveys/campaigns/${campaignId}/units/${unitId}/paper-counts`, { issued, returned });
+}

@@ -54,7 +54,7 @@ export function RankingSection({ dashboard }: { dashboard: Dashboard }) {
         {t("satisfaction.rankingHint")}
       </Text>
       {ranked.length > 0 && <EChart option={option} description={description} height={Math.max(160, 48 + ranked.length * 36)} />}
-      <TableScroll label={t("satisfaction.rankingCaption")} minWidth={860}>
+      <TableScroll label={t("satisfaction.rankingCaption")} minWidth={960}>
         <Table striped>
           <Table.Caption>{t("satisfaction.rankingCaption")}</Table.Caption>
           <Table.Thead>
@@ -69,6 +69,7 @@ export function RankingSection({ dashboard }: { dashboard: Dashboard }) {
               <Table.Th scope="col">{t("satisfaction.responses")}</Table.Th>
               <Table.Th scope="col">{t("satisfaction.quota")}</Table.Th>
               <Table.Th scope="col">{t("satisfaction.codes")}</Table.Th>
+              <Table.Th scope="col">{t("satisfaction.paper")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -86,6 +87,7 @@ export function RankingSection({ dashboard }: { dashboard: Dashboard }) {
                 <Table.Td>
                   {u.codesIssued === 0 ? "—" : t("satisfaction.codesReturn", { spent: u.codesSpent, issued: u.codesIssued, rate: Math.round((100 * u.codesSpent) / u.codesIssued) })}
                 </Table.Td>
+                <Table.Td>{u.paper.issued === 0 && u.paper.valid === 0 ? "—" : `${u.paper.issued} / ${u.paper.returned} / ${u.paper.valid}`}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

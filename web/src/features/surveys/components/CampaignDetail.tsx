@@ -7,12 +7,14 @@ import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { LoadingState } from "../../../ui/LoadingState";
 import { fetchCampaign, issueCodes, publishCampaign, surveyKeys, type Campaign } from "../api";
 import { FlaggedResponses } from "./FlaggedResponses";
+import { PaperEntry } from "./PaperEntry";
 
 const formatDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
 function UnitCard({ campaign, unit }: { campaign: Campaign; unit: Campaign["units"][number] }) {
   const { t } = useTranslation();
   const [codes, setCodes] = useState<string[]>([]);
+  const [isEntering, setIsEntering] = useState(false);
   const issue = useMutation({ mutationFn: () => issueCodes(campaign.id, unit.unitId, 20), onSuccess: setCodes });
   return (
     <Paper withBorder p="sm" radius="md">
@@ -27,6 +29,17 @@ function UnitCard({ campaign, unit }: { campaign: Campaign; unit: Campaign["unit
         <Anchor component={Link} to={unit.surveyPath} size="sm">
           {unit.surveyUrl}
         </Anchor>
+        <Group gap="xs">
+          <Anchor href={`/api/surveys/campaigns/${campaign.id}/units/${unit.unitId}/poster.docx`} size="sm" download>
+            {t("surveys.console.poster")}
+          </Anchor>
+          <Anchor href={`/api/surveys/campaigns/${campaign.id}/units/${unit.unitId}/paper-form.docx`} size="sm" download>
+            {t("surveys.console.paperForm")}
+          </Anchor>
+        </Group>
+        <Button size="xs" variant="default" onClick={() => setIsEntering((v) => !v)} aria-expanded={isEntering}>
+          {t("surveys.paper.open")}
+        </Button>
         {campaign.family === "contact" && (
           <Button size="xs" variant="light" onClick={() => issue.mutate()} loading={issue.isPending}>
             {t("surveys.console.issueCodes")}
@@ -38,6 +51,7 @@ function UnitCard({ campaign, unit }: { campaign: Campaign; unit: Campaign["unit
           </Text>
         )}
         {issue.error && <ErrorAlert title={t("surveys.console.codesError")}>{issue.error.message}</ErrorAlert>}
+        {isEntering && <PaperEntry campaign={campaign} unitId={unit.unitId} />}
       </Stack>
     </Paper>
   );
@@ -66,6 +80,9 @@ export function CampaignDetail({ campaignId, isLeaderOf }: { campaignId: string;
       <Group gap="sm">
         <Anchor component={Link} to={`/console/satisfaction?campaign=${c.id}`}>
           {t("surveys.console.openDashboard")}
+        </Anchor>
+        <Anchor href={`/api/surveys/campaigns/${c.id}/paper-template.xlsx`} download>
+          {t("surveys.console.paperTemplate")}
         </Anchor>
         {c.publishedAt ? (
           <Anchor component={Link} to={`/s/${c.id}/results`}>
