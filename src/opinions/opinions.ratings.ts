@@ -22,7 +22,7 @@ export async function countOpinionRatings({
   const rows = await db
     .selectFrom("opinions")
     .select(["rating", sql<number>`count(*)::int`.as("n")])
-    .where("unit_id", "in", unitIds)
+    .where("unit_id", "=", sql<string>`ANY(${[...unitIds]}::uuid[])`)
     .where("rating", "is not", null)
     .where("rated_at", ">=", from)
     .where("rated_at", "<", to)

@@ -11,7 +11,7 @@ import { buildDashboard } from "./satisfaction.dashboard.build.ts";
 import { changeOf, figureOf } from "./satisfaction.index.ts";
 import { addMonths, campaignPeriod, parsePeriod, previousPeriod, type MonthRange } from "./satisfaction.period.ts";
 import { attributesOfCell, rake } from "./satisfaction.raking.ts";
-import { listAttributeRollups, listRespondentRollups, listRollups } from "./satisfaction.rollups.queries.ts";
+import { sumAttributesOver, sumRespondentsByBucket, sumRollupsByBucket } from "./satisfaction.rollups.queries.ts";
 import { getBands, getMargins, getSettings } from "./satisfaction.settings.service.ts";
 import { bucketOf, type TreeUnit } from "./satisfaction.tree.ts";
 
@@ -42,31 +42,37 @@ export async function computeDashboard({
 }) {
   const period = periodFor(campaign, periodText);
   const previous = previousPeriod(period);
-  const [tree, settings, bands, evaluated, codes, paper, instances, respondents, attributeCells, margins] = await Promise.all([
-    listSubtreeUnits({ db, rootId: rootUnitId }),
+  // Only the subtree's cells are read, summed in SQL per bucket (the root's children, historical units
+  // mapped to their successors): a dashboard reads a few thousand sums whatever lies below.
+  const tree = await listSubtreeUnits({ db, rootId: rootUnitId });
+  const units = new Map<string, TreeUnit & { name: string }>(tree.map((u) => [u.id, u]));
+  const mapped = tree.flatMap((u) => {
+    const b = bucketOf(u.id, rootUnitId, units);
+    return b === undefined ? [] : [{ unitId: u.id, bucketId: b }];
+  });
+  const bucketOfUnit = new Map(mapped.map((m) => [m.unitId, m.bucketId]));
+  const bucket = (unitId: string) => bucketOfUnit.get(unitId);
+  const map = { unitIds: mapped.map((m) => m.unitId), bucketIds: mapped.map((m) => m.bucketId) };
+  const subtreeIds = tree.map((u) => u.id);
+  const [settings, bands, evaluated, codes, paper, instances, respondents, attributeCells, margins] = await Promise.all([
     getSettings({ db }),
     getBands({ db }),
     listEvaluatedUnits({ db, campaignId: campaign.id }),
-    countCodes({ db, campaignId: campaign.id }),
+    countCodes({ db, campaignId: campaign.id, unitIds: subtreeIds }),
     countPaperForms({ db, campaignId: campaign.id }),
-    listRollups(db, campaign.id, previous.from, period.to),
-    listRespondentRollups(db, campaign.id, previous.from, period.to),
-    listAttributeRollups(db, campaign.id, period.from, period.to),
+    sumRollupsByBucket(db, campaign.id, map, previous.from, period.to),
+    sumRespondentsByBucket(db, campaign.id, map, previous.from, period.to),
+    sumAttributesOver(db, campaign.id, map, period.from, period.to),
     getMargins({ db, unitId: rootUnitId }),
   ]);
-  const units = new Map<string, TreeUnit & { name: string }>(tree.map((u) => [u.id, u]));
-  const bucketCache = new Map<string, string | undefined>();
-  const bucket = (unitId: string) => {
-    if (!bucketCache.has(unitId)) bucketCache.set(unitId, bucketOf(unitId, rootUnitId, units));
-    return bucketCache.get(unitId);
-  };
   const buckets = tree.filter((u) => u.id === rootUnitId || u.parentId === rootUnitId).map((u) => u.id);
   const built = buildDashboard({
     likertQuestions: campaign.questions.flatMap((q) => (q.type === "likert" ? [{ id: q.id, element: q.element }] : [])),
     elementCodes: campaign.elements.map((e) => e.code),
     instances,
     respondents,
-    bucketOf: bucket,
+    // The sums are already per bucket.
+    bucketOf: (bucketId: string) => bucketId,
     buckets,
     period,
     previous,
@@ -86,7 +92,6 @@ export async function computeDashboard({
     const f = forms.get(b) ?? { issued: 0, returned: 0, valid: 0 };
     if (p) forms.set(b, { issued: f.issued + p.issued, returned: f.returned + p.returned, valid: f.valid + p.valid });
   }
-  const subtreeIds = tree.map((u) => u.id);
   const ratingsIn = (p: MonthRange) =>
     countOpinionRatings({ db, unitIds: subtreeIds, from: startOfDayInVietnam(p.from), to: startOfDayInVietnam(addMonths(p.to, 1)) });
   const [ratingsNow, ratingsBefore] = await Promise.all([ratingsIn(period), ratingsIn(previous)]);
@@ -95,7 +100,7 @@ export async function computeDashboard({
   return {
     campaign,
     root: { id: rootUnitId, name: units.get(rootUnitId)?.name ?? "" },
-    weighted: weightedFigure(attributeCells.filter((c) => bucket(c.unit_id) !== undefined), margins, settings.minN),
+    weighted: weightedFigure(attributeCells, margins, settings.minN),
     opinionRatings: { ...ratingFigure, previousRate: ratingPrevious.rate, previousN: ratingPrevious.n, change: changeOf(ratingFigure.rate, ratingPrevious.rate) },
     period,
     previous,

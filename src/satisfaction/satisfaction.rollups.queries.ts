@@ -94,40 +94,51 @@ export async function addAttributeDelta(
     .execute();
 }
 
-/** Attribute cells of a campaign between two months (inclusive), non-empty only. */
-export async function listAttributeRollups(db: Executor, campaignId: string, fromMonth: string, toMonth: string) {
-  return db
-    .selectFrom("survey_attribute_rollups")
-    .select(["unit_id", "month", "cell", "respondents", "satisfied"])
-    .where("campaign_id", "=", campaignId)
-    .where("month", ">=", fromMonth)
-    .where("month", "<=", toMonth)
-    .where("respondents", ">", 0)
-    .execute();
+/** Units mapped to the dashboard buckets they count for (two parallel arrays, joined in SQL). */
+export interface BucketMap {
+  unitIds: readonly string[];
+  bucketIds: readonly string[];
 }
 
-/** Rating-instance rollup cells of a campaign's units between two months (inclusive), non-empty only. */
-export async function listRollups(db: Executor, campaignId: string, fromMonth: string, toMonth: string) {
-  return db
-    .selectFrom("survey_rollups")
-    .select(["unit_id", "question_id", "month", "n1", "n2", "n3", "n4", "n5"])
-    .where("campaign_id", "=", campaignId)
-    .where("month", ">=", fromMonth)
-    .where("month", "<=", toMonth)
-    .where(sql<boolean>`n1 + n2 + n3 + n4 + n5 > 0`)
-    .execute();
+const bucketJoin = (map: BucketMap) =>
+  sql`unnest(${[...map.unitIds]}::uuid[], ${[...map.bucketIds]}::uuid[]) AS m(unit_id, bucket_id)`;
+
+/**
+ * Rating-instance cells summed per bucket, question and month between two months (inclusive): a province's
+ * or the country's dashboard reads a few thousand sums, however many units and responses lie below.
+ */
+export async function sumRollupsByBucket(db: Executor, campaignId: string, map: BucketMap, fromMonth: string, toMonth: string) {
+  const result = await sql<{ unit_id: string; question_id: string; month: string; n1: number; n2: number; n3: number; n4: number; n5: number }>`
+    SELECT m.bucket_id AS unit_id, r.question_id, r.month,
+           sum(r.n1)::int AS n1, sum(r.n2)::int AS n2, sum(r.n3)::int AS n3, sum(r.n4)::int AS n4, sum(r.n5)::int AS n5
+    FROM ${bucketJoin(map)} JOIN survey_rollups r ON r.campaign_id = ${campaignId} AND r.unit_id = m.unit_id
+    WHERE r.month BETWEEN ${fromMonth} AND ${toMonth}
+    GROUP BY 1, 2, 3
+    HAVING sum(r.n1 + r.n2 + r.n3 + r.n4 + r.n5) > 0`.execute(db);
+  return result.rows;
 }
 
-/** Respondent rollup cells of a campaign between two months (inclusive), non-empty only. */
-export async function listRespondentRollups(db: Executor, campaignId: string, fromMonth: string, toMonth: string) {
-  return db
-    .selectFrom("survey_respondent_rollups")
-    .select(["unit_id", "month", "responses", "r1", "r2", "r3", "r4", "r5"])
-    .where("campaign_id", "=", campaignId)
-    .where("month", ">=", fromMonth)
-    .where("month", "<=", toMonth)
-    .where("responses", ">", 0)
-    .execute();
+/** Respondent cells summed per bucket and month. */
+export async function sumRespondentsByBucket(db: Executor, campaignId: string, map: BucketMap, fromMonth: string, toMonth: string) {
+  const result = await sql<{ unit_id: string; month: string; responses: number; r1: number; r2: number; r3: number; r4: number; r5: number }>`
+    SELECT m.bucket_id AS unit_id, r.month, sum(r.responses)::int AS responses,
+           sum(r.r1)::int AS r1, sum(r.r2)::int AS r2, sum(r.r3)::int AS r3, sum(r.r4)::int AS r4, sum(r.r5)::int AS r5
+    FROM ${bucketJoin(map)} JOIN survey_respondent_rollups r ON r.campaign_id = ${campaignId} AND r.unit_id = m.unit_id
+    WHERE r.month BETWEEN ${fromMonth} AND ${toMonth}
+    GROUP BY 1, 2
+    HAVING sum(r.responses) > 0`.execute(db);
+  return result.rows;
+}
+
+/** Attribute cells summed over a subtree and a period (for weighting). */
+export async function sumAttributesOver(db: Executor, campaignId: string, map: BucketMap, fromMonth: string, toMonth: string) {
+  const result = await sql<{ cell: string; respondents: number; satisfied: number }>`
+    SELECT r.cell, sum(r.respondents)::int AS respondents, sum(r.satisfied)::int AS satisfied
+    FROM ${bucketJoin(map)} JOIN survey_attribute_rollups r ON r.campaign_id = ${campaignId} AND r.unit_id = m.unit_id
+    WHERE r.month BETWEEN ${fromMonth} AND ${toMonth}
+    GROUP BY 1
+    HAVING sum(r.respondents) > 0`.execute(db);
+  return result.rows;
 }
 
 /** The rating-instance cells recomputed from the raw, non-excluded responses (the check of the rollups). */

@@ -1,3 +1,4 @@
+import { cachedPerDb } from "../db/cache.ts";
 import type { Executor } from "../db/index.ts";
 import type { Band } from "./satisfaction.index.ts";
 import { findSettings, listBands, listMargins } from "./satisfaction.settings.queries.ts";
@@ -13,10 +14,15 @@ export interface SatisfactionSettings {
   straightLineMin: number;
 }
 
-/** The settings. */
-export async function getSettings({ db }: { db: Executor }): Promise<SatisfactionSettings> {
+// Read on every response: kept for 10 s per database (a change shows within that time on every instance).
+const settingsCache = cachedPerDb(async (db) => {
   const row = await findSettings(db);
   return { minN: row.min_n, burstCount: row.burst_count, burstMinutes: row.burst_minutes, straightLineMin: row.straight_line_min };
+}, 10_000);
+
+/** The settings. */
+export async function getSettings({ db }: { db: Executor }): Promise<SatisfactionSettings> {
+  return settingsCache.get(db);
 }
 
 /** The grading bands, highest first, with their names. */

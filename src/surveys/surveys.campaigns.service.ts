@@ -169,3 +169,26 @@ export async function publishCampaign({ db, actor, campaignId }: { db: Executor;
 export function isCampaignOpen(campaign: Pick<Campaign, "startsOn" | "endsOn">, day = todayInVietnam()): boolean {
   return campaign.startsOn <= day && day <= campaign.endsOn;
 }
+
+const RESPONSE_CACHE_MS = 10_000;
+const responseCache = new WeakMap<Executor, Map<string, { at: number; value: Promise<{ campaign: Campaign; unitIds: Set<string> } | undefined> }>>();
+
+/**
+ * A campaign and the set of its evaluated units, for the response path (every submission reads them):
+ * kept 10 s per database, since neither the questions nor the units of a campaign change once created.
+ */
+export async function findCampaignForResponses({ db, campaignId }: { db: Executor; campaignId: string }) {
+  let perDb = responseCache.get(db);
+  if (!perDb) responseCache.set(db, (perDb = new Map()));
+  const cached = perDb.get(campaignId);
+  if (cached && Date.now() - cached.at < RESPONSE_CACHE_MS) return cached.value;
+  const value = (async () => {
+    const row = await findCampaignById(db, campaignId);
+    if (!row) return undefined;
+    const units = await listCampaignUnits(db, campaignId);
+    return { campaign: toCampaign(row), unitIds: new Set(units.map((u) => u.unit_id)) };
+  })();
+  perDb.set(campaignId, { at: Date.now(), value });
+  value.then((v) => v === undefined && perDb.delete(campaignId)).catch(() => perDb.delete(campaignId));
+  return value;
+}

@@ -54,8 +54,8 @@ export async function issueCodes({
 }
 
 /** Codes issued and spent per evaluated unit. */
-export async function countCodes({ db, campaignId }: { db: Executor; campaignId: string }) {
-  const rows = await countCodesByUnit(db, campaignId);
+export async function countCodes({ db, campaignId, unitIds }: { db: Executor; campaignId: string; unitIds: readonly string[] }) {
+  const rows = await countCodesByUnit(db, campaignId, unitIds);
   return new Map(rows.map((r) => [r.unit_id, { issued: r.issued, spent: r.spent }]));
 }
 

@@ -123,8 +123,8 @@ export async function spendCode(db: Executor, { hash, campaignId, unitId }: { ha
   return row !== undefined;
 }
 
-/** Codes issued and spent per unit of a campaign. */
-export async function countCodesByUnit(db: Executor, campaignId: string) {
+/** Codes issued and spent per unit of a campaign, for some of its units. */
+export async function countCodesByUnit(db: Executor, campaignId: string, unitIds: readonly string[]) {
   return db
     .selectFrom("survey_codes")
     .select([
@@ -133,6 +133,7 @@ export async function countCodesByUnit(db: Executor, campaignId: string) {
       sql<number>`count(*) FILTER (WHERE is_spent)::int`.as("spent"),
     ])
     .where("campaign_id", "=", campaignId)
+    .where("unit_id", "=", sql<string>`ANY(${[...unitIds]}::uuid[])`)
     .groupBy("unit_id")
     .execute();
 }

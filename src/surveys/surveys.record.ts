@@ -60,7 +60,6 @@ export async function recordResponse({
   onStored?: (trx: Executor) => Promise<void>;
 }): Promise<"recorded" | "duplicate"> {
   const campaignId = campaign.id;
-  if (await hasResponseWithClientKey(db, campaignId, clientKey)) return "duplicate";
   const settings = await getSettings({ db });
   const likert = likertAnswers(campaign.questions, answers);
   const flags: string[] = [];
@@ -69,9 +68,6 @@ export async function recordResponse({
   if ((await countRecentResponses(db, campaignId, unitId, since)) + 1 >= settings.burstCount) flags.push("burst");
   try {
     await db.transaction().execute(async (trx) => {
-      if (code && !(await spendCode(trx, { hash: hashCode(campaignId, code), campaignId, unitId }))) {
-        throw unprocessable("survey.code_invalid", "code");
-      }
       const id = await insertResponse(trx, {
         campaignId,
         unitId,
@@ -85,6 +81,10 @@ export async function recordResponse({
         flags,
       });
       if (!id) throw new AlreadyStored();
+      // After the insert: a retried response (same client key) is a duplicate, not a second use of its code.
+      if (code && !(await spendCode(trx, { hash: hashCode(campaignId, code), campaignId, unitId }))) {
+        throw unprocessable("survey.code_invalid", "code");
+      }
       await applyResponseToRollups({ db: trx, campaignId, unitId, answeredOn, likert, attributes, sign: 1 });
       await onStored?.(trx);
     });

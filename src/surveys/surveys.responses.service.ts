@@ -3,7 +3,7 @@ import type { Executor } from "../db/index.ts";
 import { badRequest, conflict, notFound } from "../http/errors.ts";
 import { todayInVietnam } from "../text/dates.ts";
 import { findUnitName } from "../units/units.service.ts";
-import { isCampaignOpen, requireCampaign } from "./surveys.campaigns.service.ts";
+import { findCampaignForResponses, isCampaignOpen, requireCampaign } from "./surveys.campaigns.service.ts";
 import { normalizeCode } from "./surveys.codes.service.ts";
 import { isCampaignUnit } from "./surveys.queries.ts";
 import { checkResponseContent, recordResponse } from "./surveys.record.ts";
@@ -55,8 +55,10 @@ export async function submitSurveyResponse({
   deviceId: string | undefined;
   now?: Date;
 }): Promise<{ status: "recorded" | "duplicate" }> {
-  const campaign = await requireCampaign({ db, campaignId });
-  if (!(await isCampaignUnit(db, campaignId, unitId))) throw notFound("survey.unit_not_evaluated", "unitId");
+  const found = await findCampaignForResponses({ db, campaignId });
+  if (!found) throw notFound("survey.not_found");
+  if (!found.unitIds.has(unitId)) throw notFound("survey.unit_not_evaluated", "unitId");
+  const campaign = found.campaign;
   const answeredOn = todayInVietnam(now);
   if (!isCampaignOpen(campaign, answeredOn)) throw conflict("survey.closed");
   const { answers, attributes } = checkResponseContent(campaign, input);
