@@ -22,6 +22,10 @@ import { registerOpinionRoutes } from "./opinions/opinions.routes.ts";
 import { registerForumRoutes } from "./forums/forums.routes.ts";
 import { registerRemedyRoutes } from "./remedies/remedies.routes.ts";
 import { registerUnitRoutes } from "./units/units.routes.ts";
+import { registerSatisfactionRoutes } from "./satisfaction/satisfaction.routes.ts";
+import { registerSurveyPaperRoutes } from "./surveys/surveys.paper.routes.ts";
+import { registerPublicSurveyRoutes } from "./surveys/surveys.public.routes.ts";
+import { registerSurveyRoutes } from "./surveys/surveys.routes.ts";
 
 /** Largest JSON body accepted: an opinion of the maximum length with room to spare. */
 const BODY_LIMIT = 256 * 1024;
@@ -83,6 +87,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerRemedyRoutes(app, deps);
   registerOpinionImportRoutes(app, deps);
   registerForumRoutes(app, deps);
+  registerPublicSurveyRoutes(app, deps);
+  registerSurveyRoutes(app, deps);
+  registerSurveyPaperRoutes(app, deps);
+  registerSatisfactionRoutes(app, deps);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   if (deps.webDistDir && existsSync(deps.webDistDir)) {

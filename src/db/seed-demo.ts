@@ -6,6 +6,7 @@ import { seedDemoForums } from "../forums/forums.seed.ts";
 import { submitOpinion } from "../opinions/opinions.intake.service.ts";
 import { submitAnswer } from "../opinions/opinions.answers.service.ts";
 import { applyOpinionStep } from "../opinions/opinions.steps.service.ts";
+import { seedDemoSurveys } from "../surveys/surveys.demo.ts";
 import { createUnit } from "../units/units.service.ts";
 import type { Database } from "./schema.ts";
 
@@ -126,6 +127,11 @@ export async function seedDemo({
     leaderId: userIds.get("xa.lanhdao") ?? "",
     officerId: userIds.get("xa.canbo") ?? "",
     unitId: ids.thieuHoa,
+  });
+  await seedDemoSurveys({
+    db,
+    leader: await getUserActor({ db, userId: userIds.get("tinh.lanhdao") ?? "" }),
+    unitIds: [ids.hacThanh, ids.thieuHoa, ids.thieuQuang, ids.thieuTien, ids.thieuToan, ids.thieuTrung],
   });
   return { password };
 }

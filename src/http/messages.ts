@@ -348,6 +348,78 @@ export const MESSAGES = {
     vi: "Trình duyệt chưa có mã thiết bị; hãy tải lại trang rồi thử lại.",
     en: "This browser has no device id yet; reload the page and try again.",
   },
+  "survey.not_found": {
+    vi: "Không tìm thấy đợt khảo sát.",
+    en: "No such survey campaign.",
+  },
+  "survey.unit_not_evaluated": {
+    vi: "Đơn vị này không thuộc đợt khảo sát.",
+    en: "This unit is not evaluated in the campaign.",
+  },
+  "survey.closed": {
+    vi: "Đợt khảo sát không nhận ý kiến vào thời điểm này.",
+    en: "The campaign is not taking responses now.",
+  },
+  "survey.answer_invalid": {
+    vi: "Câu trả lời “{{field}}” không hợp lệ.",
+    en: "The answer “{{field}}” is invalid.",
+  },
+  "survey.answers_empty": {
+    vi: "Hãy trả lời ít nhất một câu hỏi.",
+    en: "Answer at least one question.",
+  },
+  "survey.code_required": {
+    vi: "Hãy nhập mã khảo sát in trên phiếu hẹn hoặc do cán bộ trao.",
+    en: "Enter the survey code printed on your receipt or handed to you at the desk.",
+  },
+  "survey.code_invalid": {
+    vi: "Mã khảo sát không đúng hoặc đã được dùng.",
+    en: "The survey code is wrong or has already been used.",
+  },
+  "survey.already_answered": {
+    vi: "Thiết bị này đã gửi đánh giá cho đợt khảo sát. Xin cảm ơn!",
+    en: "This device has already answered the campaign. Thank you!",
+  },
+  "survey.template_unknown": {
+    vi: "Không có mẫu phiếu này.",
+    en: "No such survey template.",
+  },
+  "survey.period_invalid": {
+    vi: "Ngày kết thúc phải sau ngày bắt đầu.",
+    en: "The end date must not be before the start date.",
+  },
+  "survey.question_duplicate": {
+    vi: "Mã câu hỏi bị trùng.",
+    en: "A question id is repeated.",
+  },
+  "survey.unit_out_of_scope": {
+    vi: "Chỉ khảo sát được các đơn vị thuộc quyền quản lý.",
+    en: "You can only evaluate units of your own subtree.",
+  },
+  "survey.response_not_found": {
+    vi: "Không tìm thấy phiếu trả lời.",
+    en: "No such response.",
+  },
+  "survey.decision_unchanged": {
+    vi: "Phiếu đã ở trạng thái này.",
+    en: "The response is already in this state.",
+  },
+  "survey.paper_invalid": {
+    vi: "Phiếu giấy dòng {{row}} không hợp lệ: {{detail}}",
+    en: "Paper form row {{row}} is invalid: {{detail}}",
+  },
+  "satisfaction.not_published": {
+    vi: "Kết quả đợt khảo sát chưa được công bố.",
+    en: "The campaign's results have not been published.",
+  },
+  "satisfaction.period_invalid": {
+    vi: "Kỳ không hợp lệ (ví dụ 2026, 2026-Q3 hoặc 2026-07).",
+    en: "Invalid period (e.g. 2026, 2026-Q3 or 2026-07).",
+  },
+  "satisfaction.unit_out_of_scope": {
+    vi: "Đơn vị nằm ngoài phạm vi quản lý của bạn.",
+    en: "The unit is outside your scope.",
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** A stable error code. */

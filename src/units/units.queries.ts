@@ -108,3 +108,24 @@ export async function countUnits(db: Executor): Promise<number> {
   const row = await db.selectFrom("units").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** A unit's subtree at any date (historical units included) with each unit's successors. */
+export async function listSubtreeWithSuccessors(db: Executor, rootId: string) {
+  const result = await sql<{
+    id: string;
+    name: string;
+    parent_id: string | null;
+    level_code: string;
+    valid_to: string | null;
+    successor_ids: string[] | null;
+  }>`
+    WITH RECURSIVE subtree(id) AS (
+      SELECT id FROM units WHERE id = ${rootId}
+      UNION
+      SELECT u.id FROM units u JOIN subtree s ON u.parent_id = s.id
+    )
+    SELECT u.id, u.name, u.parent_id, u.level_code, u.valid_to,
+           (SELECT array_agg(us.successor_id::text ORDER BY us.successor_id) FROM unit_successors us WHERE us.unit_id = u.id) AS successor_ids
+    FROM units u JOIN subtree s ON s.id = u.id`.execute(db);
+  return result.rows;
+}

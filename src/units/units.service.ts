@@ -10,6 +10,7 @@ import {
   insertUnitSuccessor,
   isUnitInSubtree,
   listSubtreeUnitIds,
+  listSubtreeWithSuccessors,
   listUnitsValidOn,
 } from "./units.queries.ts";
 
@@ -138,4 +139,27 @@ export async function createUnit({
 /** Whether no unit exists yet: a fresh installation. */
 export async function hasNoUnits({ db }: { db: Executor }): Promise<boolean> {
   return (await countUnits(db)) === 0;
+}
+
+/** A unit of a subtree with its parent, last day of validity and successors: for roll-ups over history. */
+export interface SubtreeUnit {
+  id: string;
+  name: string;
+  parentId: string | null;
+  levelCode: string;
+  validTo: string | null;
+  successorIds: string[];
+}
+
+/** A unit's whole subtree (historical units included), each with its successors. */
+export async function listSubtreeUnits({ db, rootId }: { db: Executor; rootId: string }): Promise<SubtreeUnit[]> {
+  const rows = await listSubtreeWithSuccessors(db, rootId);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    parentId: r.parent_id,
+    levelCode: r.level_code,
+    validTo: r.valid_to,
+    successorIds: r.successor_ids ?? [],
+  }));
 }

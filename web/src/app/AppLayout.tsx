@@ -48,6 +48,12 @@ export function AppLayout() {
                   <li>
                     <NavLink to="/console/forums">{t("nav.forums")}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/console/surveys">{t("surveys.nav")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/console/satisfaction">{t("satisfaction.nav")}</NavLink>
+                  </li>
                 </>
               ) : (
                 <>

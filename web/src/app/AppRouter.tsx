@@ -26,6 +26,12 @@ const PublicForumPage = lazy(() => import("../pages/PublicForumPage").then((modu
 const ForumProjectorPage = lazy(() => import("../pages/ForumProjectorPage").then((module) => ({ default: module.ForumProjectorPage })));
 const ConsoleForumsPage = lazy(() => import("../pages/ConsoleForumsPage").then((module) => ({ default: module.ConsoleForumsPage })));
 const ConsoleForumPage = lazy(() => import("../pages/ConsoleForumPage").then((module) => ({ default: module.ConsoleForumPage })));
+const SurveyPage = lazy(() => import("../pages/SurveyPage").then((module) => ({ default: module.SurveyPage })));
+const SurveyResultsPage = lazy(() => import("../pages/SurveyResultsPage").then((module) => ({ default: module.SurveyResultsPage })));
+const ConsoleSurveysPage = lazy(() => import("../pages/ConsoleSurveysPage").then((module) => ({ default: module.ConsoleSurveysPage })));
+const ConsoleSatisfactionPage = lazy(() =>
+  import("../pages/ConsoleSatisfactionPage").then((module) => ({ default: module.ConsoleSatisfactionPage })),
+);
 
 /** Every route of the web app. */
 export function AppRouter() {
@@ -47,6 +53,8 @@ export function AppRouter() {
         <Route path="units" element={<PublicUnitsPage />} />
         <Route path="units/:unitId" element={<PublicUnitPage />} />
         <Route path="login" element={<LoginPage />} />
+        <Route path="s/:campaignId/results" element={<SurveyResultsPage />} />
+        <Route path="s/:campaignId/:unitId" element={<SurveyPage />} />
         <Route
           path="console"
           element={
@@ -61,6 +69,8 @@ export function AppRouter() {
           <Route path="import" element={<ConsoleImportPage />} />
           <Route path="forums" element={<ConsoleForumsPage />} />
           <Route path="forums/:id" element={<ConsoleForumPage />} />
+          <Route path="surveys" element={<ConsoleSurveysPage />} />
+          <Route path="satisfaction" element={<ConsoleSatisfactionPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,0 +1,180 @@
+import type { Actor } from "../auth/actor.ts";
+import type { Executor } from "../db/index.ts";
+import { badRequest, conflict, forbidden } from "../http/errors.ts";
+import { canSeeCampaign, listEvaluatedUnits, requireCampaign, type Campaign } from "../surveys/surveys.campaigns.service.ts";
+import { countCodes } from "../surveys/surveys.codes.service.ts";
+import { countPaperForms } from "../surveys/surveys.paper.service.ts";
+import { countOpinionRatings } from "../opinions/opinions.ratings.ts";
+import { startOfDayInVietnam } from "../text/dates.ts";
+import { isInSubtree, listSubtreeUnits } from "../units/units.service.ts";
+import { buildDashboard } from "./satisfaction.dashboard.build.ts";
+import { changeOf, figureOf } from "./satisfaction.index.ts";
+import { addMonths, campaignPeriod, parsePeriod, previousPeriod, type MonthRange } from "./satisfaction.period.ts";
+import { attributesOfCell, rake } from "./satisfaction.raking.ts";
+import { sumAttributesOver, sumRespondentsByBucket, sumRollupsByBucket } from "./satisfaction.rollups.queries.ts";
+import { getBands, getMargins, getSettings } from "./satisfaction.settings.service.ts";
+import { bucketOf, type TreeUnit } from "./satisfaction.tree.ts";
+
+/** The period asked for, or the campaign's whole span (400 `satisfaction.period_invalid` if unreadable). */
+function periodFor(campaign: Campaign, text: string | undefined): MonthRange {
+  if (text === undefined) return campaignPeriod(campaign.startsOn, campaign.endsOn);
+  const period = parsePeriod(text);
+  if (!period) throw badRequest("satisfaction.period_invalid", "period");
+  return period;
+}
+
+/**
+ * A campaign's dashboard for a unit and its subtree over a period: figures by rating instances and by
+ * respondents with n, distribution, Wilson interval, band and change; per element, question and child unit
+ * (historical units counted in their successors); ranks that respect the intervals; trend and heat-map;
+ * response counts, quotas and the return of one-time codes. Read from the rollups and the unit tree only.
+ */
+export async function computeDashboard({
+  db,
+  campaign,
+  rootUnitId,
+  periodText,
+}: {
+  db: Executor;
+  campaign: Campaign;
+  rootUnitId: string;
+  periodText?: string | undefined;
+}) {
+  const period = periodFor(campaign, periodText);
+  const previous = previousPeriod(period);
+  // Only the subtree's cells are read, summed in SQL per bucket (the root's children, historical units
+  // mapped to their successors): a dashboard reads a few thousand sums whatever lies below.
+  const tree = await listSubtreeUnits({ db, rootId: rootUnitId });
+  const units = new Map<string, TreeUnit & { name: string }>(tree.map((u) => [u.id, u]));
+  const mapped = tree.flatMap((u) => {
+    const b = bucketOf(u.id, rootUnitId, units);
+    return b === undefined ? [] : [{ unitId: u.id, bucketId: b }];
+  });
+  const bucketOfUnit = new Map(mapped.map((m) => [m.unitId, m.bucketId]));
+  const bucket = (unitId: string) => bucketOfUnit.get(unitId);
+  const map = { unitIds: mapped.map((m) => m.unitId), bucketIds: mapped.map((m) => m.bucketId) };
+  const subtreeIds = tree.map((u) => u.id);
+  const [settings, bands, evaluated, codes, paper, instances, respondents, attributeCells, margins] = await Promise.all([
+    getSettings({ db }),
+    getBands({ db }),
+    listEvaluatedUnits({ db, campaignId: campaign.id }),
+    countCodes({ db, campaignId: campaign.id, unitIds: subtreeIds }),
+    countPaperForms({ db, campaignId: campaign.id }),
+    sumRollupsByBucket(db, campaign.id, map, previous.from, period.to),
+    sumRespondentsByBucket(db, campaign.id, map, previous.from, period.to),
+    sumAttributesOver(db, campaign.id, map, period.from, period.to),
+    getMargins({ db, unitId: rootUnitId }),
+  ]);
+  const buckets = tree.filter((u) => u.id === rootUnitId || u.parentId === rootUnitId).map((u) => u.id);
+  const built = buildDashboard({
+    likertQuestions: campaign.questions.flatMap((q) => (q.type === "likert" ? [{ id: q.id, element: q.element }] : [])),
+    elementCodes: campaign.elements.map((e) => e.code),
+    instances,
+    respondents,
+    // The sums are already per bucket.
+    bucketOf: (bucketId: string) => bucketId,
+    buckets,
+    period,
+    previous,
+    minN: settings.minN,
+    bands,
+  });
+  const quotas = new Map<string, number>();
+  const issued = new Map<string, { issued: number; spent: number }>();
+  const forms = new Map<string, { issued: number; returned: number; valid: number }>();
+  for (const u of evaluated) {
+    const b = bucket(u.unitId);
+    if (b === undefined) continue;
+    if (u.quota !== null) quotas.set(b, (quotas.get(b) ?? 0) + u.quota);
+    const c = codes.get(u.unitId);
+    if (c) issued.set(b, { issued: (issued.get(b)?.issued ?? 0) + c.issued, spent: (issued.get(b)?.spent ?? 0) + c.spent });
+    const p = paper.get(u.unitId);
+    const f = forms.get(b) ?? { issued: 0, returned: 0, valid: 0 };
+    if (p) forms.set(b, { issued: f.issued + p.issued, returned: f.returned + p.returned, valid: f.valid + p.valid });
+  }
+  const ratingsIn = (p: MonthRange) =>
+    countOpinionRatings({ db, unitIds: subtreeIds, from: startOfDayInVietnam(p.from), to: startOfDayInVietnam(addMonths(p.to, 1)) });
+  const [ratingsNow, ratingsBefore] = await Promise.all([ratingsIn(period), ratingsIn(previous)]);
+  const ratingFigure = figureOf(ratingsNow, { minN: settings.minN, bands });
+  const ratingPrevious = figureOf(ratingsBefore, { minN: settings.minN, bands });
+  return {
+    campaign,
+    root: { id: rootUnitId, name: units.get(rootUnitId)?.name ?? "" },
+    weighted: weightedFigure(attributeCells, margins, settings.minN),
+    opinionRatings: { ...ratingFigure, previousRate: ratingPrevious.rate, previousN: ratingPrevious.n, change: changeOf(ratingFigure.rate, ratingPrevious.rate) },
+    period,
+    previous,
+    minN: settings.minN,
+    bands,
+    ...built,
+    units: built.units.map((u) => ({
+      ...u,
+      name: units.get(u.unitId)?.name ?? "",
+      quota: quotas.get(u.unitId) ?? null,
+      codesIssued: issued.get(u.unitId)?.issued ?? 0,
+      codesSpent: issued.get(u.unitId)?.spent ?? 0,
+      paper: forms.get(u.unitId) ?? { issued: 0, returned: 0, valid: 0 },
+    })),
+  };
+}
+
+/**
+ * The respondents' satisfaction rate weighted to population margins, beside the unweighted rate of the
+ * same respondents (those who gave their attributes); null without margins or below the minimum n.
+ */
+function weightedFigure(
+  rows: { cell: string; respondents: number; satisfied: number }[],
+  margins: Record<string, Record<string, number>>,
+  minN: number,
+) {
+  const cells = new Map<string, { respondents: number; satisfied: number }>();
+  for (const r of rows) {
+    const c = cells.get(r.cell) ?? { respondents: 0, satisfied: 0 };
+    cells.set(r.cell, { respondents: c.respondents + r.respondents, satisfied: c.satisfied + r.satisfied });
+  }
+  const result = rake([...cells].map(([cell, c]) => ({ attributes: attributesOfCell(cell), ...c })), margins);
+  if (result.rate === null || result.respondents < minN) return null;
+  const used = [...cells].filter(([cell]) => Object.keys(margins).every((a) => attributesOfCell(cell)[a] !== undefined));
+  const satisfied = used.reduce((s, [, c]) => s + c.satisfied, 0);
+  const round2 = (x: number) => Math.round(x * 100) / 100;
+  return {
+    rate: round2(result.rate),
+    unweightedRate: round2((100 * satisfied) / result.respondents),
+    respondents: result.respondents,
+    effectiveN: round2(result.effectiveN),
+    attributes: Object.keys(margins),
+  };
+}
+
+/** The dashboard's data type. */
+export type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
+
+/** An officer's dashboard: the campaign must be theirs to see and the root unit in their subtree. */
+export async function getDashboard({
+  db,
+  actor,
+  campaignId,
+  unitId,
+  period,
+}: {
+  db: Executor;
+  actor: Actor;
+  campaignId: string;
+  unitId?: string | undefined;
+  period?: string | undefined;
+}) {
+  if (actor.kind !== "user") throw forbidden();
+  const campaign = await requireCampaign({ db, campaignId });
+  if (!(await canSeeCampaign({ db, actor, campaign }))) throw forbidden();
+  const evaluatorInScope = await isInSubtree({ db, rootId: actor.unitId, unitId: campaign.evaluatingUnitId });
+  const rootUnitId = unitId ?? (evaluatorInScope ? campaign.evaluatingUnitId : actor.unitId);
+  if (!(await isInSubtree({ db, rootId: actor.unitId, unitId: rootUnitId }))) throw forbidden("satisfaction.unit_out_of_scope");
+  return computeDashboard({ db, campaign, rootUnitId, periodText: period });
+}
+
+/** The public results of a published campaign, for its evaluating unit's whole subtree. */
+export async function getPublicResults({ db, campaignId, period }: { db: Executor; campaignId: string; period?: string | undefined }) {
+  const campaign = await requireCampaign({ db, campaignId });
+  if (campaign.publishedAt === null) throw conflict("satisfaction.not_published");
+  return computeDashboard({ db, campaign, rootUnitId: campaign.evaluatingUnitId, periodText: period });
+}

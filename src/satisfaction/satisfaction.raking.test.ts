@@ -1,0 +1,74 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { attributesOfCell, cellKeyOf, rake, type RakingCell } from "./satisfaction.raking.ts";
+
+const SEXES = ["male", "female"];
+const AGES = ["18-29", "30-44", "45-59", "60+"];
+const cells = fc
+  .array(
+    fc.record({
+      sex: fc.constantFrom(...SEXES),
+      age: fc.constantFrom(...AGES),
+      respondents: fc.integer({ min: 1, max: 200 }),
+      share: fc.double({ min: 0, max: 1, noNaN: true }),
+    }),
+    { minLength: 1, maxLength: 8 },
+  )
+  .map((rows) =>
+    rows.map<RakingCell>((r) => ({
+      attributes: { sex: r.sex, ageBand: r.age },
+      respondents: r.respondents,
+      satisfied: Math.round(r.respondents * r.share),
+    })),
+  );
+const MARGINS = { sex: { male: 0.49, female: 0.51 }, ageBand: { "18-29": 0.26, "30-44": 0.32, "45-59": 0.25, "60+": 0.17 } };
+
+describe("raking to population margins", () => {
+  it("reweights an unbalanced sample to the margins: young men over-represented", () => {
+    const sample: RakingCell[] = [
+      { attributes: { sex: "male", ageBand: "18-29" }, respondents: 80, satisfied: 56 },
+      { attributes: { sex: "female", ageBand: "18-29" }, respondents: 20, satisfied: 18 },
+      { attributes: { sex: "male", ageBand: "60+" }, respondents: 10, satisfied: 9 },
+      { attributes: { sex: "female", ageBand: "60+" }, respondents: 10, satisfied: 10 },
+    ];
+    const margins = { sex: { male: 0.5, female: 0.5 }, ageBand: { "18-29": 0.5, "60+": 0.5 } };
+    const result = rake(sample, margins);
+    expect(result.hasConverged).toBe(true);
+    const unweighted = (100 * 93) / 120;
+    expect(result.rate!).toBeGreaterThan(unweighted);
+    const share = (pred: (c: RakingCell) => boolean) =>
+      sample.reduce((s, c, i) => s + (pred(c) ? result.weights[i]! * c.respondents : 0), 0) / 120;
+    expect(share((c) => c.attributes.sex === "male")).toBeCloseTo(0.5, 6);
+    expect(share((c) => c.attributes.ageBand === "60+")).toBeCloseTo(0.5, 6);
+    expect(result.effectiveN).toBeLessThan(120);
+  });
+
+  it("keeps the rate within [0, 100] and within the range of the cells' own rates", () => {
+    fc.assert(
+      fc.property(cells, (sample) => {
+        const result = rake(sample, MARGINS);
+        const rates = sample.map((c) => (100 * c.satisfied) / c.respondents);
+        return result.rate !== null && result.rate >= Math.min(...rates) - 1e-6 && result.rate <= Math.max(...rates) + 1e-6;
+      }),
+    );
+  });
+
+  it("changes nothing when the sample already matches the margins", () => {
+    const sample: RakingCell[] = [
+      { attributes: { sex: "male", ageBand: "18-29" }, respondents: 25, satisfied: 20 },
+      { attributes: { sex: "female", ageBand: "18-29" }, respondents: 25, satisfied: 15 },
+      { attributes: { sex: "male", ageBand: "60+" }, respondents: 25, satisfied: 25 },
+      { attributes: { sex: "female", ageBand: "60+" }, respondents: 25, satisfied: 10 },
+    ];
+    const result = rake(sample, { sex: { male: 0.5, female: 0.5 }, ageBand: { "18-29": 0.5, "60+": 0.5 } });
+    expect(result.rate).toBeCloseTo(70, 9);
+    expect(result.effectiveN).toBeCloseTo(100, 9);
+  });
+
+  it("leaves out respondents without the attributes and round-trips cell keys", () => {
+    expect(rake([{ attributes: { sex: "male" }, respondents: 10, satisfied: 5 }], MARGINS).rate).toBeNull();
+    const attributes = { sex: "female", ageBand: "45-59" };
+    expect(cellKeyOf(attributes)).toBe("ageBand=45-59;sex=female");
+    expect(attributesOfCell(cellKeyOf(attributes))).toEqual(attributes);
+  });
+});

@@ -1,0 +1,144 @@
+import { randomUUID } from "node:crypto";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, loginAs } from "../../test/app.ts";
+import { ENGINES } from "../../test/db.ts";
+import { createTestUnit, createTestUser } from "../../test/factories.ts";
+import { campaignBody, createCampaignAs } from "../../test/surveys.ts";
+import { submitSurveyResponse } from "../surveys/surveys.responses.service.ts";
+
+describe.each(ENGINES)("the satisfaction dashboard on %s", (engine) => {
+  let t: Awaited<ReturnType<typeof buildTestApp>>;
+  let leader: string;
+  let communeLeader: string;
+  let provinceId: string;
+  let communeA: string;
+  let communeB: string;
+  let district: string;
+  let campaignId: string;
+
+  const answer = async (unitId: string, day: string, levels: (number | null)[]) => {
+    const [security, duties, conduct, force] = levels;
+    await submitSurveyResponse({
+      db: t.db,
+      campaignId,
+      unitId,
+      input: { clientKey: randomUUID(), answers: { security, duties, conduct, force } },
+      deviceId: undefined,
+      now: new Date(`${day}T03:00:00Z`),
+    });
+  };
+
+  beforeAll(async () => {
+    t = await buildTestApp(engine);
+    provinceId = (await createTestUnit(t.db, { name: "Công an tỉnh Thanh Hóa" })).id;
+    district = (await createTestUnit(t.db, { parentId: provinceId, name: "Công an huyện Thiệu Hóa", validFrom: "2020-01-01", validTo: "2025-02-28" })).id;
+    communeA = (await createTestUnit(t.db, { parentId: provinceId, name: "Công an xã Thiệu Hóa" })).id;
+    communeB = (await createTestUnit(t.db, { parentId: provinceId, name: "Công an xã Thiệu Tiến" })).id;
+    await t.db.insertInto("unit_successors").values({ unit_id: district, successor_id: communeA }).execute();
+    leader = await loginAs(t.app, (await createTestUser(t.db, { role: "leader", unitId: provinceId })).username);
+    communeLeader = await loginAs(t.app, (await createTestUser(t.db, { role: "leader", unitId: communeB })).username);
+    campaignId = (await createCampaignAs(t.app, leader, campaignBody([district, communeA, communeB], { startsOn: "2024-10-01", endsOn: "2026-12-31" }))).id;
+    // Q4 2024: the former district, 10 respondents all satisfied on security, half on duties.
+    for (let i = 0; i < 10; i++) await answer(district, "2024-11-15", [4, i < 5 ? 5 : 2, null, null]);
+    // Q1 2025: commune A, 12 respondents; commune B, 4 (below the minimum n of 10).
+    for (let i = 0; i < 12; i++) await answer(communeA, "2025-01-20", [5, 4, i < 3 ? 1 : 4, 3]);
+    for (let i = 0; i < 4; i++) await answer(communeB, "2025-03-02", [2, 2, 2, 2]);
+  });
+  afterAll(() => t.close());
+
+  const get = (url: string, cookie: string, lang = "vi") => t.app.inject({ method: "GET", url, headers: { cookie, "accept-language": lang } });
+
+  it("shows a quarter's figures by rating instances and by respondents, with n, distribution, interval, band and change", async () => {
+    const response = await get(`/api/satisfaction/dashboard?campaignId=${campaignId}&period=2025-Q1`, leader);
+    expect(response.statusCode, response.body).toBe(200);
+    const d = response.json();
+    expect(d.period).toMatchObject({ from: "2025-01-01", to: "2025-03-01" });
+    expect(d.previous).toMatchObject({ from: "2024-10-01", to: "2024-12-01" });
+    // 12×4 + 4×4 answers; satisfied: A has 12 + 12 + 9 + 0 = 33.
+    expect(d.overall.instances).toMatchObject({ n: 64, distribution: [3, 16, 12, 21, 12] });
+    expect(d.overall.instances.rate).toBeCloseTo((100 * 33) / 64, 2);
+    expect(d.overall.instances.low).toBeLessThan(d.overall.instances.rate);
+    expect(d.overall.instances.previousRate).toBe(75);
+    expect(d.overall.instances.change).toBeCloseTo((100 * 33) / 64 - 75, 1);
+    // Respondents' rounded mean levels: A's 3 with [5,4,1,3] → 3, A's 9 with [5,4,4,3] → 4, B's 4 → 2.
+    expect(d.overall.respondents).toMatchObject({ n: 16, distribution: [0, 4, 3, 9, 0], rate: 56.25 });
+    expect(d.overall.responses).toBe(16);
+    const security = d.questions.find((q: { id: string }) => q.id === "security");
+    expect(security).toMatchObject({ n: 16, distribution: [0, 4, 0, 0, 12], rate: 75, previousRate: 100, change: -25 });
+    expect(security.text).toContain("an ninh");
+    expect(d.elements).toHaveLength(4);
+  });
+
+  it("rolls the abolished district's data into its successor and never shows or ranks a figure below the minimum n", async () => {
+    const d = (await get(`/api/satisfaction/dashboard?campaignId=${campaignId}&period=2024-Q4`, leader)).json();
+    expect(d.units.map((u: { name: string }) => u.name)).toEqual(["Công an xã Thiệu Hóa"]);
+    expect(d.units[0]).toMatchObject({ n: 20, responses: 10, rank: 1 });
+    const q1 = (await get(`/api/satisfaction/dashboard?campaignId=${campaignId}&period=2025-Q1`, leader)).json();
+    const b = q1.units.find((u: { unitId: string }) => u.unitId === communeB);
+    // 16 rating instances, but from 4 respondents: below the minimum n of respondents, so suppressed.
+    expect(b).toMatchObject({ n: 16, responses: 4, rate: null, isSuppressed: true, rank: null, distribution: [0, 16, 0, 0, 0] });
+    expect(q1.units.find((u: { unitId: string }) => u.unitId === communeA).rank).toBe(1);
+    expect(q1.heatmap.find((c: { unitId: string; questionId: string }) => c.unitId === communeA && c.questionId === "conduct")).toMatchObject({ n: 12, rate: 75 });
+  });
+
+  it("limits a commune's leader to the commune's own subtree", async () => {
+    const own = await get(`/api/satisfaction/dashboard?campaignId=${campaignId}&period=2025-Q1`, communeLeader);
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json().root.id).toBe(communeB);
+    expect(own.json().overall.instances.n).toBe(16);
+    const province = await get(`/api/satisfaction/dashboard?campaignId=${campaignId}&unitId=${provinceId}`, communeLeader, "en");
+    expect(province.statusCode).toBe(403);
+    expect(province.json().error.message).toBe("The unit is outside your scope.");
+    const badPeriod = await get(`/api/satisfaction/dashboard?campaignId=${campaignId}&period=Q1`, leader);
+    expect(badPeriod.json().error).toMatchObject({ code: "satisfaction.period_invalid", field: "period" });
+  });
+
+  it("weights respondents to population margins beside the unweighted rate, and shows per-answer ratings apart", async () => {
+    const weighted = (await createCampaignAs(t.app, leader, campaignBody([communeA], { attributes: ["ageBand", "sex"], startsOn: "2025-01-01" }))).id;
+    // Young men (over-represented) are less satisfied than older women.
+    const people = [
+      ...Array.from({ length: 16 }, (_, i) => ({ ageBand: "18-29", sex: "male", level: i < 8 ? 4 : 2 })),
+      ...Array.from({ length: 4 }, () => ({ ageBand: "60+", sex: "female", level: 5 })),
+      ...Array.from({ length: 2 }, () => ({ ageBand: "60+", sex: "male", level: 4 })),
+      ...Array.from({ length: 2 }, () => ({ ageBand: "18-29", sex: "female", level: 5 })),
+    ];
+    for (const p of people) {
+      await submitSurveyResponse({
+        db: t.db,
+        campaignId: weighted,
+        unitId: communeA,
+        input: { clientKey: randomUUID(), answers: { security: p.level }, hasConsent: true, attributes: { ageBand: p.ageBand, sex: p.sex } },
+        deviceId: undefined,
+        now: new Date("2025-02-10T03:00:00Z"),
+      });
+    }
+    const d = (await get(`/api/satisfaction/dashboard?campaignId=${weighted}&period=2025-Q1`, leader)).json();
+    expect(d.weighted).toMatchObject({ respondents: 24, unweightedRate: 66.67, attributes: ["sex", "ageBand"] });
+    expect(d.weighted.rate).toBeGreaterThan(d.weighted.unweightedRate);
+    expect(d.weighted.effectiveN).toBeLessThan(24);
+
+    const opinion = await t.app.inject({ method: "POST", url: "/api/public/opinions", payload: { unitId: communeA, content: "Cán bộ hướng dẫn tận tình, cảm ơn." } });
+    expect(opinion.statusCode).toBe(201);
+    await t.db.updateTable("opinions").set({ rating: 5, rated_at: "2025-02-11T03:00:00Z" }).where("unit_id", "=", communeA).execute();
+    const again = (await get(`/api/satisfaction/dashboard?campaignId=${weighted}&period=2025-Q1`, leader)).json();
+    expect(again.opinionRatings).toMatchObject({ n: 1, distribution: [0, 0, 0, 0, 1], rate: null, isSuppressed: true });
+    expect(again.overall.instances.n).toBe(24);
+  });
+
+  it("exports every table as XLSX with the same numbers", async () => {
+    const response = await get(`/api/satisfaction/dashboard.xlsx?campaignId=${campaignId}&period=2025-Q1`, leader);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toContain("spreadsheetml");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Theo yếu tố", "Theo câu hỏi", "Theo đơn vị", "Theo tháng", "Đơn vị × câu hỏi"]);
+    const overall = workbook.getWorksheet("Tổng hợp")!;
+    expect(overall.getRow(2).getCell(2).value).toBe("Số ý kiến hợp lệ (n)");
+    expect(overall.getRow(3).getCell(2).value).toBe(64);
+    const units = workbook.getWorksheet("Theo đơn vị")!;
+    const names = units.getColumn(1).values.slice(3);
+    expect(names).toEqual(expect.arrayContaining(["Công an xã Thiệu Hóa", "Công an xã Thiệu Tiến"]));
+    expect(units.getRow(3).getCell(8).value === "Dưới n tối thiểu" || units.getRow(4).getCell(8).value === "Dưới n tối thiểu").toBe(true);
+  });
+});

@@ -1,0 +1,23 @@
+import type { Executor } from "../db/index.ts";
+
+/** The one settings row. */
+export async function findSettings(db: Executor) {
+  return db
+    .selectFrom("satisfaction_settings")
+    .select(["min_n", "burst_count", "burst_minutes", "straight_line_min"])
+    .executeTakeFirstOrThrow();
+}
+
+/** The grading bands. */
+export async function listBands(db: Executor) {
+  return db.selectFrom("satisfaction_bands").select(["code", "min_rate", "name_vi", "name_en"]).orderBy("min_rate", "desc").execute();
+}
+
+/** Population margins for a unit: its own rows and the defaults (unit null). */
+export async function listMargins(db: Executor, unitId: string) {
+  return db
+    .selectFrom("satisfaction_margins")
+    .select(["unit_id", "attribute", "value", "share"])
+    .where((eb) => eb.or([eb("unit_id", "=", unitId), eb("unit_id", "is", null)]))
+    .execute();
+}

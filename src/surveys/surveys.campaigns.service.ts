@@ -1,0 +1,194 @@
+import type { UserActor } from "../auth/actor.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+import type { Executor } from "../db/index.ts";
+import { badRequest, forbidden, notFound, unprocessable } from "../http/errors.ts";
+import { todayInVietnam } from "../text/dates.ts";
+import { normalizeText } from "../text/vietnamese.ts";
+import { isInSubtree, listSubtreeIds } from "../units/units.service.ts";
+import { canCreateCampaign, canPublishCampaign } from "./surveys.policy.ts";
+import {
+  findCampaignById,
+  insertCampaign,
+  listCampaignsTouching,
+  listCampaignUnits,
+  setCampaignPublished,
+} from "./surveys.queries.ts";
+import {
+  BUILT_IN_TEMPLATES,
+  findTemplate,
+  type Element,
+  type Question,
+  type SurveyChannel,
+  type SurveyFamily,
+} from "./surveys.templates.ts";
+
+/** A campaign as the services use it. */
+export interface Campaign {
+  id: string;
+  evaluatingUnitId: string;
+  title: string;
+  family: SurveyFamily;
+  templateCode: string;
+  templateVersion: number;
+  elements: Element[];
+  questions: Question[];
+  attributes: string[];
+  channels: SurveyChannel[];
+  startsOn: string;
+  endsOn: string;
+  forumId: string | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+}
+
+type CampaignRow = NonNullable<Awaited<ReturnType<typeof findCampaignById>>>;
+
+function toCampaign(row: CampaignRow): Campaign {
+  return {
+    id: row.id,
+    evaluatingUnitId: row.evaluating_unit_id,
+    title: row.title,
+    family: row.family,
+    templateCode: row.template_code,
+    templateVersion: row.template_version,
+    elements: row.elements as Element[],
+    questions: row.questions as Question[],
+    attributes: row.attributes,
+    channels: row.channels as SurveyChannel[],
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    forumId: row.forum_id,
+    publishedAt: row.published_at,
+    createdAt: row.created_at,
+  };
+}
+
+/** The built-in templates (each version). */
+export function listTemplates() {
+  return BUILT_IN_TEMPLATES;
+}
+
+/** A campaign by id (404 `survey.not_found`). */
+export async function requireCampaign({ db, campaignId }: { db: Executor; campaignId: string }): Promise<Campaign> {
+  const row = await findCampaignById(db, campaignId);
+  if (!row) throw notFound("survey.not_found");
+  return toCampaign(row);
+}
+
+/** A campaign's evaluated units with names and quotas. */
+export async function listEvaluatedUnits({ db, campaignId }: { db: Executor; campaignId: string }) {
+  const rows = await listCampaignUnits(db, campaignId);
+  return rows.map((r) => ({ unitId: r.unit_id, name: r.name, quota: r.quota }));
+}
+
+/** What a leader asks for when creating a campaign. */
+export interface CreateCampaignInput {
+  title: string;
+  family: SurveyFamily;
+  templateCode: string;
+  customQuestions?: Question[];
+  attributes?: string[];
+  channels: SurveyChannel[];
+  startsOn: string;
+  endsOn: string;
+  units: { unitId: string; quota?: number | null }[];
+  forumId?: string | null;
+}
+
+/**
+ * Creates a campaign evaluating units of the leader's subtree with a frozen copy of the latest version of
+ * its template (plus custom questions), audited.
+ */
+export async function createCampaign({ db, actor, input }: { db: Executor; actor: UserActor; input: CreateCampaignInput }) {
+  if (!canCreateCampaign(actor)) throw forbidden();
+  const template = findTemplate(input.templateCode);
+  if (!template) throw unprocessable("survey.template_unknown", "templateCode");
+  if (input.endsOn < input.startsOn) throw badRequest("survey.period_invalid", "endsOn");
+  const questions = [...template.questions, ...(input.customQuestions ?? [])];
+  if (new Set(questions.map((q) => q.id)).size !== questions.length) throw badRequest("survey.question_duplicate", "customQuestions");
+  const unitIds = [...new Set(input.units.map((u) => u.unitId))];
+  const scope = new Set(await listSubtreeIds({ db, rootId: actor.unitId }));
+  if (unitIds.some((id) => !scope.has(id))) throw forbidden("survey.unit_out_of_scope");
+  return db.transaction().execute(async (trx) => {
+    const id = await insertCampaign(
+      trx,
+      {
+        evaluatingUnitId: actor.unitId,
+        title: normalizeText(input.title),
+        family: input.family,
+        templateCode: template.code,
+        templateVersion: template.version,
+        elements: template.elements,
+        questions,
+        attributes: input.attributes ?? [],
+        channels: input.channels,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        forumId: input.forumId ?? null,
+        createdBy: actor.id,
+      },
+      input.units.filter((u, i, all) => all.findIndex((v) => v.unitId === u.unitId) === i).map((u) => ({ unitId: u.unitId, quota: u.quota ?? null })),
+    );
+    await recordAudit({ db: trx, actor, action: "survey.campaign.create", entityType: "survey_campaign", entityId: id, details: { units: unitIds.length } });
+    return requireCampaign({ db: trx, campaignId: id });
+  });
+}
+
+/** Whether the user may look at a campaign: it evaluates from, or evaluates units in, the user's subtree. */
+export async function canSeeCampaign({ db, actor, campaign }: { db: Executor; actor: UserActor; campaign: Campaign }) {
+  if (await isInSubtree({ db, rootId: actor.unitId, unitId: campaign.evaluatingUnitId })) return true;
+  const scope = new Set(await listSubtreeIds({ db, rootId: actor.unitId }));
+  return (await listCampaignUnits(db, campaign.id)).some((u) => scope.has(u.unit_id));
+}
+
+/** The campaigns a user may see, newest first. */
+export async function listCampaigns({ db, actor }: { db: Executor; actor: UserActor }) {
+  const rows = await listCampaignsTouching(db, await listSubtreeIds({ db, rootId: actor.unitId }));
+  return rows.map(toCampaign);
+}
+
+/** A campaign the user may see, with its evaluated units (404 otherwise). */
+export async function getCampaign({ db, actor, campaignId }: { db: Executor; actor: UserActor; campaignId: string }) {
+  const campaign = await requireCampaign({ db, campaignId });
+  if (!(await canSeeCampaign({ db, actor, campaign }))) throw notFound("survey.not_found");
+  return { campaign, units: await listEvaluatedUnits({ db, campaignId }) };
+}
+
+/** Publishes a campaign's results on its public page (the evaluating unit's leader; audited). */
+export async function publishCampaign({ db, actor, campaignId }: { db: Executor; actor: UserActor; campaignId: string }) {
+  const campaign = await requireCampaign({ db, campaignId });
+  if (!canPublishCampaign(actor, campaign)) throw forbidden();
+  await db.transaction().execute(async (trx) => {
+    await setCampaignPublished(trx, campaignId);
+    await recordAudit({ db: trx, actor, action: "survey.campaign.publish", entityType: "survey_campaign", entityId: campaignId });
+  });
+  return requireCampaign({ db, campaignId });
+}
+
+/** Whether a campaign takes responses on `day` (yyyy-mm-dd). */
+export function isCampaignOpen(campaign: Pick<Campaign, "startsOn" | "endsOn">, day = todayInVietnam()): boolean {
+  return campaign.startsOn <= day && day <= campaign.endsOn;
+}
+
+const RESPONSE_CACHE_MS = 10_000;
+const responseCache = new WeakMap<Executor, Map<string, { at: number; value: Promise<{ campaign: Campaign; unitIds: Set<string> } | undefined> }>>();
+
+/**
+ * A campaign and the set of its evaluated units, for the response path (every submission reads them):
+ * kept 10 s per database, since neither the questions nor the units of a campaign change once created.
+ */
+export async function findCampaignForResponses({ db, campaignId }: { db: Executor; campaignId: string }) {
+  let perDb = responseCache.get(db);
+  if (!perDb) responseCache.set(db, (perDb = new Map()));
+  const cached = perDb.get(campaignId);
+  if (cached && Date.now() - cached.at < RESPONSE_CACHE_MS) return cached.value;
+  const value = (async () => {
+    const row = await findCampaignById(db, campaignId);
+    if (!row) return undefined;
+    const units = await listCampaignUnits(db, campaignId);
+    return { campaign: toCampaign(row), unitIds: new Set(units.map((u) => u.unit_id)) };
+  })();
+  perDb.set(campaignId, { at: Date.now(), value });
+  value.then((v) => v === undefined && perDb.delete(campaignId)).catch(() => perDb.delete(campaignId));
+  return value;
+}

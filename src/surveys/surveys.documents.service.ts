@@ -1,0 +1,54 @@
+import QRCode from "qrcode";
+import type { UserActor } from "../auth/actor.ts";
+import type { Executor } from "../db/index.ts";
+import { notFound } from "../http/errors.ts";
+import { findUnitName } from "../units/units.service.ts";
+import { getCampaign } from "./surveys.campaigns.service.ts";
+import { paperFormDocx, posterDocx } from "./surveys.paper-form.ts";
+import { paperTemplateXlsx } from "./surveys.paper-import.ts";
+import { surveyPath } from "./surveys.presenter.ts";
+
+/** The survey link of an evaluated unit the user may see, as printed on posters (`?via=qr` counts the channel). */
+export async function surveyLinkFor({
+  db,
+  actor,
+  campaignId,
+  unitId,
+  baseUrl,
+}: {
+  db: Executor;
+  actor: UserActor;
+  campaignId: string;
+  unitId: string;
+  baseUrl: string;
+}) {
+  const { campaign, units } = await getCampaign({ db, actor, campaignId });
+  const unit = units.find((u) => u.unitId === unitId);
+  if (!unit) throw notFound("survey.unit_not_evaluated", "unitId");
+  return { campaign, unit, url: `${baseUrl}${surveyPath(campaignId, unitId)}?via=qr` };
+}
+
+/** A QR code of `url` as an SVG document. */
+export async function qrSvg(url: string): Promise<string> {
+  return QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+}
+
+/** The printable paper form (DOCX) of an evaluated unit. */
+export async function paperFormFor(args: { db: Executor; actor: UserActor; campaignId: string; unitId: string; baseUrl: string }) {
+  const link = await surveyLinkFor(args);
+  const evaluatingUnitName = (await findUnitName({ db: args.db, unitId: link.campaign.evaluatingUnitId })) ?? "";
+  return paperFormDocx({ campaign: link.campaign, unitName: link.unit.name, evaluatingUnitName, url: link.url });
+}
+
+/** The QR poster (DOCX) of an evaluated unit. */
+export async function posterFor(args: { db: Executor; actor: UserActor; campaignId: string; unitId: string; baseUrl: string }) {
+  const link = await surveyLinkFor(args);
+  const evaluatingUnitName = (await findUnitName({ db: args.db, unitId: link.campaign.evaluatingUnitId })) ?? "";
+  return posterDocx({ campaign: link.campaign, unitName: link.unit.name, evaluatingUnitName, url: link.url });
+}
+
+/** The XLSX sheet to fill with paper forms for import. */
+export async function paperTemplateFor(args: { db: Executor; actor: UserActor; campaignId: string }) {
+  const { campaign } = await getCampaign(args);
+  return paperTemplateXlsx(campaign.questions);
+}

@@ -1,0 +1,168 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import QRCode from "qrcode";
+import type { Language } from "../http/messages.ts";
+import type { Campaign } from "./surveys.campaigns.service.ts";
+import { LIKERT_LABELS, RESPONDENT_ATTRIBUTES, type RespondentAttribute } from "./surveys.templates.ts";
+
+// Decree 30/2020: A4, Times New Roman 13 pt, margins top/bottom 20 mm, left 30 mm, right 15 mm.
+const MM = 56.7;
+const FONT = "Times New Roman";
+const SIZE = 26;
+const run = (text: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
+  new TextRun({ text, font: FONT, size: options.size ?? SIZE, bold: options.bold, italics: options.italics });
+const paragraph = (text: string, options: { bold?: boolean; italics?: boolean; center?: boolean; size?: number } = {}) =>
+  new Paragraph({ alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: { after: 80 }, children: [run(text, options)] });
+const cell = (children: Paragraph[], width?: number) =>
+  new TableCell({ children, ...(width ? { width: { size: width, type: WidthType.PERCENTAGE } } : {}) });
+const NO_BORDERS = {
+  top: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+  bottom: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+  left: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+  right: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+  insideHorizontal: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+  insideVertical: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+};
+
+/** The two-column header of Decree 30/2020: the issuing unit, and the national motto. */
+function header(evaluatingUnitName: string) {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        children: [
+          cell([paragraph(evaluatingUnitName.toUpperCase(), { bold: true, center: true, size: 24 })], 45),
+          cell(
+            [
+              paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, center: true, size: 24 }),
+              paragraph("Độc lập - Tự do - Hạnh phúc", { bold: true, center: true }),
+            ],
+            55,
+          ),
+        ],
+      }),
+    ],
+  });
+}
+
+const ATTRIBUTE_NAMES_VI: Record<RespondentAttribute, string> = { ageBand: "Nhóm tuổi", sex: "Giới tính", occupation: "Nghề nghiệp", area: "Khu vực" };
+const VALUE_NAMES_VI: Record<string, string> = {
+  "60+": "60 trở lên",
+  male: "Nam",
+  female: "Nữ",
+  other: "Khác",
+  farmer: "Nông dân",
+  worker: "Công nhân",
+  business: "Kinh doanh",
+  public_sector: "Cán bộ, công chức",
+  student: "Học sinh, sinh viên",
+  retired: "Nghỉ hưu",
+  urban: "Thành thị",
+  rural: "Nông thôn",
+};
+
+const A4 = { page: { size: { width: 11906, height: 16838 }, margin: { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM } } };
+
+/**
+ * The printable paper form of a unit's survey: Decree 30 header, the unit evaluated, one row per question
+ * with a box per level (Likert) or space to write, the optional attributes with consent, and the QR code
+ * of the same survey online. Form number, date and return box for "issued / returned / valid" counts.
+ */
+export async function paperFormDocx({
+  campaign,
+  unitName,
+  evaluatingUnitName,
+  url,
+  lang = "vi",
+}: {
+  campaign: Campaign;
+  unitName: string;
+  evaluatingUnitName: string;
+  url: string;
+  lang?: Language;
+}): Promise<Buffer> {
+  const qr = await QRCode.toBuffer(url, { type: "png", margin: 1, width: 240 });
+  const labels = LIKERT_LABELS.map((l) => l[lang]).reverse();
+  const box = "☐";
+  const questionRows = campaign.questions.map((q, i) => {
+    const text = `${i + 1}. ${q.text[lang]}`;
+    const answers =
+      q.type === "likert"
+        ? labels.map(() => cell([paragraph(box, { center: true })]))
+        : [new TableCell({ columnSpan: 5, children: [paragraph(q.type === "yes_no" ? `${box} Có    ${box} Không` : q.type === "choice" ? q.options.map((o) => `${box} ${o.text[lang]}`).join("   ") : "……………………………………")] })];
+    return new TableRow({ children: [cell([paragraph(text)], 45), ...answers] });
+  });
+  const attributeLines = campaign.attributes
+    .filter((a): a is RespondentAttribute => a in RESPONDENT_ATTRIBUTES)
+    .map((a) => paragraph(`${ATTRIBUTE_NAMES_VI[a]}: ${RESPONDENT_ATTRIBUTES[a].map((v) => `${box} ${VALUE_NAMES_VI[v] ?? v}`).join("   ")}`));
+  const document = new Document({
+    creator: "Lắng nghe",
+    title: campaign.title,
+    sections: [
+      {
+        properties: A4,
+        children: [
+          header(evaluatingUnitName),
+          paragraph(""),
+          paragraph("PHIẾU KHẢO SÁT SỰ HÀI LÒNG", { bold: true, center: true, size: 28 }),
+          paragraph(campaign.title, { center: true, italics: true }),
+          paragraph(`Đơn vị được đánh giá: ${unitName}`, { bold: true }),
+          paragraph("Phiếu không ghi tên. Mỗi câu đánh dấu (X) vào một ô; câu không trả lời được bỏ trống và không tính."),
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: [
+              new TableRow({ tableHeader: true, children: [cell([paragraph("Nội dung", { bold: true })], 45), ...labels.map((l) => cell([paragraph(l, { bold: true, center: true, size: 22 })], 11))] }),
+              ...questionRows,
+            ],
+          }),
+          ...(attributeLines.length > 0
+            ? [paragraph(""), paragraph("Thông tin về người trả lời (không bắt buộc; chỉ ghi nếu đồng ý):", { italics: true }), ...attributeLines]
+            : []),
+          paragraph(""),
+          paragraph("Có thể trả lời trực tuyến bằng mã QR:", { italics: true }),
+          new Paragraph({ children: [new ImageRun({ type: "png", data: qr, transformation: { width: 120, height: 120 } })] }),
+          paragraph(url, { size: 20 }),
+          paragraph("Số phiếu: ……………    Ngày trả lời: ……/……/……", { size: 22 }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+/** A QR poster for a reception desk or a forum: the unit, the invitation, a large QR code and the link. */
+export async function posterDocx({ campaign, unitName, evaluatingUnitName, url }: { campaign: Campaign; unitName: string; evaluatingUnitName: string; url: string }) {
+  const qr = await QRCode.toBuffer(url, { type: "png", margin: 2, width: 800 });
+  const document = new Document({
+    creator: "Lắng nghe",
+    title: campaign.title,
+    sections: [
+      {
+        properties: A4,
+        children: [
+          header(evaluatingUnitName),
+          paragraph(""),
+          paragraph("MỜI BẠN ĐÁNH GIÁ SỰ HÀI LÒNG", { bold: true, center: true, size: 40 }),
+          paragraph(unitName, { bold: true, center: true, size: 32 }),
+          paragraph("Quét mã QR bằng điện thoại — ẩn danh, không cần tài khoản, khoảng 1 phút.", { center: true }),
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: "png", data: qr, transformation: { width: 380, height: 380 } })] }),
+          paragraph(url, { center: true, size: 22 }),
+          paragraph(campaign.title, { center: true, italics: true }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

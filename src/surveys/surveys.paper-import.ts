@@ -1,0 +1,90 @@
+import { createHash } from "node:crypto";
+import ExcelJS from "exceljs";
+import type { Question } from "./surveys.templates.ts";
+
+/** One filled paper form read from a spreadsheet row. */
+export interface PaperRow {
+  rowNumber: number;
+  clientKey: string;
+  answeredOn: string;
+  answers: Record<string, unknown>;
+}
+
+/** A row that could not be read, and why (the whole file is refused: nothing half-imported). */
+export interface PaperRowProblem {
+  rowNumber: number;
+  detail: string;
+}
+
+const DAY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** A deterministic client key per file and row: importing the same file again adds nothing. */
+function rowKey(fileHash: string, rowNumber: number): string {
+  const h = createHash("sha256").update(`${fileHash}:${rowNumber}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+function dayOf(value: ExcelJS.CellValue): string | undefined {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  const match = DAY.exec(String(value ?? "").trim());
+  if (!match) return undefined;
+  return `${match[3]}-${match[2]!.padStart(2, "0")}-${match[1]!.padStart(2, "0")}`;
+}
+
+function answerOf(question: Question, value: ExcelJS.CellValue): unknown {
+  if (value === null || value === undefined || String(value).trim() === "") return null;
+  const text = String(value).trim();
+  if (question.type === "likert" || question.type === "number") return Number(text.replace(",", "."));
+  if (question.type === "yes_no") return ["có", "co", "yes", "1", "x"].includes(text.toLowerCase()) ? true : ["không", "khong", "no", "0"].includes(text.toLowerCase()) ? false : text;
+  return text;
+}
+
+/**
+ * Reads filled paper forms from an XLSX sheet: a header row with "Ngày" then one column per question (its
+ * number or id), then one row per form. Answers are checked later against the questions, like any others.
+ */
+export async function readPaperSheet(data: Buffer, questions: readonly Question[]): Promise<{ rows: PaperRow[]; problems: PaperRowProblem[] }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    return { rows: [], problems: [{ rowNumber: 0, detail: "not an XLSX file" }] };
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { rows: [], problems: [{ rowNumber: 0, detail: "no sheet" }] };
+  const fileHash = createHash("sha256").update(data).digest("hex");
+  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => String(v ?? "").trim());
+  const columns = header.slice(1).map((name) => questions.find((q, i) => q.id === name || String(i + 1) === name));
+  const problems: PaperRowProblem[] = [];
+  if (columns.some((c) => c === undefined)) problems.push({ rowNumber: 1, detail: "unknown question column" });
+  const rows: PaperRow[] = [];
+  sheet.eachRow((row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const values = (row.values as ExcelJS.CellValue[]).slice(1);
+    if (values.every((v) => v === null || v === undefined || String(v).trim() === "")) return;
+    const answeredOn = dayOf(values[0] ?? null);
+    if (!answeredOn) {
+      problems.push({ rowNumber, detail: "date" });
+      return;
+    }
+    const answers: Record<string, unknown> = {};
+    columns.forEach((q, i) => {
+      if (q) answers[q.id] = answerOf(q, values[i + 1] ?? null);
+    });
+    rows.push({ rowNumber, clientKey: rowKey(fileHash, rowNumber), answeredOn, answers });
+  });
+  return { rows, problems };
+}
+
+/** An empty sheet to fill: "Ngày" then the question numbers, with the questions' texts on a second sheet. */
+export async function paperTemplateXlsx(questions: readonly Question[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const forms = workbook.addWorksheet("Phiếu");
+  forms.addRow(["Ngày", ...questions.map((_, i) => String(i + 1))]).font = { bold: true };
+  const legend = workbook.addWorksheet("Câu hỏi");
+  legend.addRow(["Số", "Câu hỏi", "Cách ghi"]).font = { bold: true };
+  questions.forEach((q, i) =>
+    legend.addRow([i + 1, q.text.vi, q.type === "likert" ? "1 = Rất không hài lòng … 5 = Rất hài lòng; để trống nếu không trả lời" : q.type === "yes_no" ? "có / không" : ""]),
+  );
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

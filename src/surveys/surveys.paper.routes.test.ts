@@ -1,0 +1,105 @@
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, loginAs } from "../../test/app.ts";
+import { ENGINES } from "../../test/db.ts";
+import { createTestUnit, createTestUser } from "../../test/factories.ts";
+import { campaignBody, createCampaignAs } from "../../test/surveys.ts";
+
+/** The text of a DOCX's main document part. */
+function docxText(data: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), "docx-"));
+  const file = join(dir, "form.docx");
+  writeFileSync(file, data);
+  return execFileSync("unzip", ["-p", file, "word/document.xml"]).toString("utf8");
+}
+
+describe.each(ENGINES)("paper forms on %s", (engine) => {
+  let t: Awaited<ReturnType<typeof buildTestApp>>;
+  let officer: string;
+  let leader: string;
+  let outsider: string;
+  let communeId: string;
+  let campaignId: string;
+  const base = () => `/api/surveys/campaigns/${campaignId}/units/${communeId}`;
+
+  beforeAll(async () => {
+    t = await buildTestApp(engine);
+    const province = await createTestUnit(t.db, { name: "Công an tỉnh Thanh Hóa" });
+    communeId = (await createTestUnit(t.db, { parentId: province.id, name: "Công an xã Thiệu Toán" })).id;
+    leader = await loginAs(t.app, (await createTestUser(t.db, { role: "leader", unitId: province.id })).username);
+    officer = await loginAs(t.app, (await createTestUser(t.db, { role: "officer", unitId: communeId })).username);
+    outsider = await loginAs(t.app, (await createTestUser(t.db, { role: "officer" })).username);
+    campaignId = (await createCampaignAs(t.app, leader, campaignBody([communeId], { startsOn: "2025-01-01", attributes: ["sex"] }))).id;
+  });
+  afterAll(() => t.close());
+
+  const get = (url: string, cookie: string) => t.app.inject({ method: "GET", url, headers: { cookie } });
+  const post = (url: string, cookie: string, payload: object) => t.app.inject({ method: "POST", url, payload, headers: { cookie } });
+
+  it("prints a Decree 30 paper form and a QR poster for the unit", async () => {
+    const form = await get(`${base()}/paper-form.docx`, officer);
+    expect(form.statusCode, form.body).toBe(200);
+    const text = docxText(form.rawPayload);
+    for (const expected of ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CÔNG AN TỈNH THANH HÓA", "PHIẾU KHẢO SÁT SỰ HÀI LÒNG", "Công an xã Thiệu Toán", "Rất hài lòng", "Rất không hài lòng", "Tình hình an ninh", "Giới tính", `/s/${campaignId}/${communeId}?via=qr`]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).toContain("Times New Roman");
+    const poster = await get(`${base()}/poster.docx`, officer);
+    expect(docxText(poster.rawPayload)).toContain("MỜI BẠN ĐÁNH GIÁ SỰ HÀI LÒNG");
+    expect((await get(`${base()}/paper-form.docx`, outsider)).statusCode).toBe(404);
+  });
+
+  it("takes keyed-in forms once each, a late form counting in the month it was filled, with issued/returned/valid counts", async () => {
+    const late = { clientKey: randomUUID(), answeredOn: "2025-02-03", answers: { security: 5, duties: 4 } };
+    const entered = await post(`${base()}/paper-forms`, officer, { forms: [late, { clientKey: randomUUID(), answeredOn: "2025-03-20", answers: { security: 2 } }] });
+    expect(entered.statusCode, entered.body).toBe(201);
+    expect(entered.json()).toEqual({ recorded: 2, duplicates: 0 });
+    expect((await post(`${base()}/paper-forms`, officer, { forms: [late] })).json()).toEqual({ recorded: 0, duplicates: 1 });
+    const bad = await post(`${base()}/paper-forms`, officer, { forms: [{ clientKey: randomUUID(), answeredOn: "2025-04-01", answers: { security: 9 } }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: "survey.paper_invalid", field: "forms.0" });
+    const future = await post(`${base()}/paper-forms`, officer, { forms: [{ clientKey: randomUUID(), answeredOn: "2099-01-01", answers: { security: 3 } }] });
+    expect(future.json().error.code).toBe("survey.paper_invalid");
+    const counts = await post(`${base()}/paper-counts`, officer, { issued: 50, returned: 45 });
+    expect(counts.json()).toEqual({ issued: 50, returned: 45, valid: 2 });
+    const rollup = await t.db.selectFrom("survey_rollups").selectAll().where("campaign_id", "=", campaignId).where("question_id", "=", "security").orderBy("month").execute();
+    expect(rollup.map((r) => [r.month, r.n2, r.n5])).toEqual([
+      ["2025-02-01", 0, 1],
+      ["2025-03-01", 1, 0],
+    ]);
+    const dashboard = (await get(`/api/satisfaction/dashboard?campaignId=${campaignId}&period=2025-Q1`, leader)).json();
+    expect(dashboard.units[0].paper).toEqual({ issued: 50, returned: 45, valid: 2 });
+  });
+
+  it("imports filled forms from XLSX all or nothing, and importing the same file again adds nothing", async () => {
+    const template = await get(`/api/surveys/campaigns/${campaignId}/paper-template.xlsx`, officer);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Phiếu")!;
+    expect(sheet.getRow(1).values).toEqual([undefined, "Ngày", "1", "2", "3", "4"]);
+    sheet.addRow(["05/06/2025", 4, 4, "", 3]);
+    sheet.addRow(["06/06/2025", 5, "", 1, ""]);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const upload = (data: Buffer) =>
+      t.app.inject({ method: "POST", url: `${base()}/paper-import`, payload: data, headers: { cookie: officer, "content-type": "application/octet-stream" } });
+    const first = await upload(file);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toEqual({ recorded: 2, duplicates: 0 });
+    expect((await upload(file)).json()).toEqual({ recorded: 0, duplicates: 2 });
+
+    sheet.addRow(["31/02/2025x", 4]);
+    sheet.addRow(["07/06/2025", 7]);
+    const broken = await upload(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.message).toContain("dòng 4");
+    const notXlsx = await upload(Buffer.from("không phải tệp xlsx"));
+    expect(notXlsx.statusCode).toBe(400);
+    const june = await t.db.selectFrom("survey_responses").select("id").where("campaign_id", "=", campaignId).where("answered_on", ">=", "2025-06-01").execute();
+    expect(june).toHaveLength(2);
+  });
+});

@@ -1,0 +1,24 @@
+import type { Actor, UserActor } from "../auth/actor.ts";
+
+/** Creating a campaign: leaders and admins, evaluating from their own unit. */
+export function canCreateCampaign(actor: UserActor): boolean {
+  return actor.role === "leader" || actor.role === "admin";
+}
+
+/** Publishing a campaign's results: a leader or admin of the evaluating unit itself. */
+export function canPublishCampaign(actor: Actor, campaign: { evaluatingUnitId: string }): boolean {
+  return actor.kind === "user" && (actor.role === "leader" || actor.role === "admin") && actor.unitId === campaign.evaluatingUnitId;
+}
+
+/** Issuing one-time codes or printing forms for an evaluated unit: any user whose subtree holds it. */
+export function canIssueCodes(actor: Actor, facts: { unitInScope: boolean }): boolean {
+  return actor.kind === "user" && facts.unitInScope;
+}
+
+/**
+ * Deciding whether a flagged response counts: inspectors and leaders of the evaluating unit's subtree
+ * (the evaluating unit or above it), never the evaluated unit's own staff.
+ */
+export function canDecideOnResponse(actor: Actor, facts: { evaluatorInScope: boolean }): boolean {
+  return actor.kind === "user" && (actor.role === "inspector" || actor.role === "leader") && facts.evaluatorInScope;
+}

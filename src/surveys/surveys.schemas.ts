@@ -1,0 +1,158 @@
+import { z } from "zod";
+import { normalizeText } from "../text/vietnamese.ts";
+import { RESPONDENT_ATTRIBUTES, SURVEY_CHANNELS, SURVEY_FAMILIES } from "./surveys.templates.ts";
+
+const Text = (max: number) => z.string().transform(normalizeText).pipe(z.string().min(1).max(max));
+const Day = z.iso.date();
+const QuestionId = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
+
+// Response schemas must not transform (the serialiser encodes with them), so questions come in two forms.
+const questionSchema = (text: z.ZodType<string>) => {
+  const Bilingual = z.object({ vi: text, en: text });
+  return z.discriminatedUnion("type", [
+    z.object({ id: QuestionId, type: z.literal("likert"), element: z.string().max(40).nullable(), text: Bilingual }),
+    z.object({ id: QuestionId, type: z.literal("yes_no"), text: Bilingual }),
+    z.object({
+      id: QuestionId,
+      type: z.literal("choice"),
+      text: Bilingual,
+      options: z.array(z.object({ code: QuestionId, text: Bilingual })).min(2).max(20),
+    }),
+    z.object({ id: QuestionId, type: z.literal("number"), text: Bilingual, min: z.number(), max: z.number() }),
+    z.object({ id: QuestionId, type: z.literal("text"), text: Bilingual, maxLength: z.number().int().min(1).max(2000) }),
+  ]);
+};
+
+/** A custom question as a leader writes it (text stored NFC). */
+export const QuestionInput = questionSchema(Text(500));
+/** A question as the API shows it. */
+export const QuestionSchema = questionSchema(z.string());
+
+const ElementSchema = z.object({ code: z.string(), name: z.object({ vi: z.string(), en: z.string() }) });
+
+/** GET /api/surveys/templates */
+export const TemplateListResponse = z.object({
+  items: z.array(
+    z.object({
+      code: z.string(),
+      version: z.number(),
+      name: z.object({ vi: z.string(), en: z.string() }),
+      elements: z.array(ElementSchema),
+      questions: z.array(QuestionSchema),
+    }),
+  ),
+});
+
+/** POST /api/surveys/campaigns */
+export const CreateCampaignBody = z.object({
+  title: Text(300),
+  family: z.enum(SURVEY_FAMILIES),
+  templateCode: z.string().max(40),
+  customQuestions: z.array(QuestionInput).max(30).optional(),
+  attributes: z.array(z.enum(Object.keys(RESPONDENT_ATTRIBUTES) as [keyof typeof RESPONDENT_ATTRIBUTES])).max(4).optional(),
+  channels: z.array(z.enum(SURVEY_CHANNELS)).min(1).max(SURVEY_CHANNELS.length),
+  startsOn: Day,
+  endsOn: Day,
+  units: z.array(z.object({ unitId: z.uuid(), quota: z.number().int().positive().nullable().optional() })).min(1).max(5000),
+  forumId: z.uuid().nullable().optional(),
+});
+
+const CampaignUnit = z.object({
+  unitId: z.string(),
+  name: z.string(),
+  quota: z.number().nullable(),
+  surveyPath: z.string(),
+  surveyUrl: z.string(),
+});
+
+/** One campaign as the console shows it. */
+export const CampaignResponse = z.object({
+  id: z.string(),
+  evaluatingUnitId: z.string(),
+  title: z.string(),
+  family: z.enum(SURVEY_FAMILIES),
+  templateCode: z.string(),
+  templateVersion: z.number(),
+  elements: z.array(ElementSchema),
+  questions: z.array(QuestionSchema),
+  attributes: z.array(z.string()),
+  channels: z.array(z.string()),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  isOpen: z.boolean(),
+  publishedAt: z.string().nullable(),
+  units: z.array(CampaignUnit),
+});
+
+/** GET /api/surveys/campaigns */
+export const CampaignListResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      family: z.enum(SURVEY_FAMILIES),
+      startsOn: z.string(),
+      endsOn: z.string(),
+      isOpen: z.boolean(),
+      publishedAt: z.string().nullable(),
+    }),
+  ),
+});
+
+export const CampaignParams = z.object({ campaignId: z.uuid() });
+export const CampaignUnitParams = z.object({ campaignId: z.uuid(), unitId: z.uuid() });
+export const ResponseParams = z.object({ responseId: z.uuid() });
+
+/** POST /api/surveys/campaigns/:campaignId/units/:unitId/codes */
+export const IssueCodesBody = z.object({ count: z.number().int().min(1).max(1000) });
+export const IssueCodesResponse = z.object({ codes: z.array(z.string()) });
+
+/** GET /api/public/surveys/:campaignId/units/:unitId: the form. */
+export const PublicSurveyResponse = z.object({
+  campaignId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  title: z.string(),
+  family: z.enum(SURVEY_FAMILIES),
+  isOpen: z.boolean(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  requiresCode: z.boolean(),
+  likertLabels: z.array(z.object({ vi: z.string(), en: z.string() })),
+  questions: z.array(QuestionSchema),
+  attributes: z.array(z.object({ name: z.string(), options: z.array(z.string()) })),
+});
+
+const AnswerValue = z.union([z.number(), z.boolean(), z.string().max(4000), z.null()]);
+
+/** POST /api/public/surveys/:campaignId/units/:unitId/responses */
+export const SubmitResponseBody = z.object({
+  clientKey: z.uuid(),
+  answers: z.record(z.string().max(40), AnswerValue).refine((a) => Object.keys(a).length <= 100, "too many answers"),
+  attributes: z.record(z.string().max(40), z.string().max(40).nullable()).optional(),
+  hasConsent: z.boolean().optional(),
+  code: z.string().max(20).optional(),
+  channel: z.enum(["qr", "online", "desk", "forum"]).optional(),
+});
+export const SubmitResponseResult = z.object({ status: z.enum(["recorded", "duplicate"]) });
+
+/** POST /api/surveys/responses/:responseId/decision */
+export const DecisionBody = z.object({ decision: z.enum(["exclude", "include"]), reason: Text(1000) });
+export const DecisionResponse = z.object({ id: z.string(), isExcluded: z.boolean() });
+
+/** GET /api/surveys/campaigns/:campaignId/flags */
+export const FlaggedListResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      unitId: z.string(),
+      unitName: z.string(),
+      channel: z.string(),
+      submittedAt: z.string(),
+      answers: z.record(z.string(), z.unknown()),
+      flags: z.array(z.string()),
+      isExcluded: z.boolean(),
+      lastReason: z.string().nullable(),
+    }),
+  ),
+});
