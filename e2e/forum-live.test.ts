@@ -42,6 +42,13 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await chair.getByRole("button", { name: "Bắt đầu hội nghị" }).click();
     await expect.poll(() => chair.getByTestId("forum-status").textContent()).toBe("Đang diễn ra");
     const forumId = new URL(chair.url()).pathname.split("/").pop() ?? "";
+    // The unit's report as a file, for the forum's page.
+    await chair.getByLabel(/^Tệp báo cáo của đơn vị/).setInputFiles({
+      name: "Báo cáo ANTT 9 tháng.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.7\nBáo cáo\n"),
+    });
+    await chair.getByText("Đã đính kèm “Báo cáo ANTT 9 tháng.pdf”.").waitFor();
 
     // The projector and a phone open the forum (the phone as its QR code would).
     const projector = await newDesktopPage(browser);
@@ -49,6 +56,7 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await expect.poll(() => projector.getByTestId("projector-current").textContent()).toContain("Mời bà con phát biểu");
     const phone = await newPhonePage(browser);
     await phone.goto(`${server.url}/forums/${forumId}`);
+    await phone.getByRole("link", { name: /Tải báo cáo của đơn vị \(Báo cáo ANTT 9 tháng\.pdf\)/ }).waitFor();
     await phone.getByLabel("Ý kiến của bạn").fill(PHONE_OPINION);
     await phone.getByRole("button", { name: "Gửi ý kiến" }).click();
     await phone.getByText("Cảm ơn bạn. Chủ trì hội nghị sẽ xem xét").waitFor();

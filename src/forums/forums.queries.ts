@@ -94,7 +94,9 @@ function selectForums(db: Executor) {
     .selectFrom("forums as f")
     .innerJoin("units as u", "u.id", "f.unit_id")
     .leftJoin("units as l", "l.id", "f.location_unit_id")
+    .leftJoin("forum_report_files as r", "r.forum_id", "f.id")
     .select(forumColumns)
+    .select(["r.file_name as report_file_name", "r.size as report_file_size"])
     .select((eb) =>
       eb.selectFrom("forum_items as i").whereRef("i.forum_id", "=", "f.id").select(sql<number>`count(*)::int`.as("n")).as("opinion_count"),
     );

@@ -57,6 +57,7 @@ function presentPublicForum(f: ForumRecord): PublicForumResponse {
     status: f.status as ForumStatus,
     startedAt: f.started_at?.toISOString() ?? null,
     endedAt: f.ended_at?.toISOString() ?? null,
+    reportFile: f.report_file_name && f.report_file_size ? { name: f.report_file_name, size: f.report_file_size } : null,
   };
 }
 

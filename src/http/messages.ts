@@ -348,6 +348,22 @@ export const MESSAGES = {
     vi: "Trình duyệt chưa có mã thiết bị; hãy tải lại trang rồi thử lại.",
     en: "This browser has no device id yet; reload the page and try again.",
   },
+  "forum.report_file_type": {
+    vi: "Tệp báo cáo phải là PDF, Word (.docx), PowerPoint (.pptx), Excel (.xlsx), PNG hoặc JPEG, đúng với phần mở rộng của tên tệp.",
+    en: "The report must be a PDF, Word (.docx), PowerPoint (.pptx), Excel (.xlsx), PNG or JPEG file matching its name's extension.",
+  },
+  "forum.report_file_too_large": {
+    vi: "Tệp báo cáo quá lớn (tối đa {{maxMb}} MB).",
+    en: "The report file is too large (at most {{maxMb}} MB).",
+  },
+  "forum.report_file_empty": {
+    vi: "Tệp báo cáo trống.",
+    en: "The report file is empty.",
+  },
+  "forum.report_file_missing": {
+    vi: "Hội nghị này chưa có tệp báo cáo.",
+    en: "This forum has no report file.",
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** A stable error code. */
