@@ -42,6 +42,13 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await chair.getByRole("button", { name: "Bắt đầu hội nghị" }).click();
     await expect.poll(() => chair.getByTestId("forum-status").textContent()).toBe("Đang diễn ra");
     const forumId = new URL(chair.url()).pathname.split("/").pop() ?? "";
+    // The unit's report as a file, for the forum's page.
+    await chair.getByLabel(/^Tệp báo cáo của đơn vị/).setInputFiles({
+      name: "Báo cáo ANTT 9 tháng.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.7\nBáo cáo\n"),
+    });
+    await chair.getByText("Đã đính kèm “Báo cáo ANTT 9 tháng.pdf”.").waitFor();
 
     // The projector and a phone open the forum (the phone as its QR code would).
     const projector = await newDesktopPage(browser);
@@ -49,6 +56,7 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await expect.poll(() => projector.getByTestId("projector-current").textContent()).toContain("Mời bà con phát biểu");
     const phone = await newPhonePage(browser);
     await phone.goto(`${server.url}/forums/${forumId}`);
+    await phone.getByRole("link", { name: /Tải báo cáo của đơn vị \(Báo cáo ANTT 9 tháng\.pdf\)/ }).waitFor();
     await phone.getByLabel("Ý kiến của bạn").fill(PHONE_OPINION);
     await phone.getByRole("button", { name: "Gửi ý kiến" }).click();
     await phone.getByText("Cảm ơn bạn. Chủ trì hội nghị sẽ xem xét").waitFor();
@@ -85,11 +93,26 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await screenshot(chair, "console-forum-chair");
 
     // The secretary records a spoken opinion (Ctrl+Enter); it is stored once and reaches the chair's list.
+    // The hall's connection drops while the secretary types: the entry waits in the browser, then goes once.
     await chair.getByRole("tab", { name: "Thư ký: ghi ý kiến" }).click();
+    await chair.context().setOffline(true);
     await chair.getByLabel("Nội dung phát biểu").fill(SPOKEN);
     await chair.getByLabel("Người phát biểu").fill("Ông Sáu, xóm Bắc");
     await chair.getByLabel("Nội dung phát biểu").press("Control+Enter");
-    await expect.poll(() => chair.getByTestId("entry-status").textContent(), { timeout: 10_000 }).toContain("Tất cả ý kiến đã được gửi");
+    await expect.poll(() => chair.getByTestId("entry-status").textContent()).toContain("Mất kết nối mạng: 1 ý kiến");
+    expect(await server.db.selectFrom("opinions").select("id").where("content", "=", SPOKEN).execute()).toEqual([]);
+    // The answer to the first send is lost on the way back: the browser sends again, the server stores it once.
+    let lostAnswers = 0;
+    await chair.route("**/api/forums/*/entries", async (route) => {
+      if (lostAnswers > 0) return route.continue();
+      lostAnswers += 1;
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await chair.context().setOffline(false);
+    await chair.evaluate(() => (globalThis as unknown as EventTarget).dispatchEvent(new Event("online")));
+    await expect.poll(() => chair.getByTestId("entry-status").textContent(), { timeout: 30_000 }).toContain("Tất cả ý kiến đã được gửi");
+    expect(lostAnswers).toBe(1);
     await expectNoAxeViolations(chair, "secretary entry");
     const stored = await server.db.selectFrom("opinions").select(["channel"]).where("content", "=", SPOKEN).execute();
     expect(stored).toEqual([{ channel: "forum" }]);

@@ -18,7 +18,8 @@ import { writePerformanceSection } from "../support/performance-doc.ts";
 import { deviceCookie, openStream, type Phone } from "./phones.ts";
 import { SERVER_TARGET_ENV, type FinishedMessage, type ReadyMessage, type ServerMessage, type ServerTarget } from "./protocol.ts";
 
-const SECTION_HEADING = "## Forum live (bench/forum-live)";
+/** Each engine has its section of docs/PERFORMANCE.md. */
+const sectionHeading = (engine: "postgres" | "pglite") => `## Forum live on ${engine === "postgres" ? "PostgreSQL" : "PGlite"} (bench/forum-live)`;
 const TARGET_P99_MS = 1_000;
 const USAGE = `Usage: npx tsx bench/forum-live/run.ts [options]
 
@@ -29,7 +30,7 @@ Options:
   --seconds <s>    over how long (default 300)
   --engine <e>     postgres (default) or pglite
   --watchers <n>   phones that record when each opinion appears, besides the projector (default 20)
-  --write          replace the "${SECTION_HEADING.slice(3)}" section of docs/PERFORMANCE.md
+  --write          replace the engine's "Forum live on … (bench/forum-live)" section of docs/PERFORMANCE.md
   -h, --help       this text
 
 Environment: TEST_DATABASE_URL (default postgres://localhost:5432/test): a database ln_bench_<random> is
@@ -294,9 +295,9 @@ try {
   console.log(`\n${table}\n\n${checkLines}\n\n${verdict}`);
   if (values.write) {
     writePerformanceSection(
-      SECTION_HEADING,
+      sectionHeading(opts.engine),
       [
-        SECTION_HEADING,
+        sectionHeading(opts.engine),
         "",
         `One forum live on ${opts.engine === "postgres" ? "PostgreSQL" : "PGlite"}: ${fmt(phones.length)} phones hold the live page open (server-sent events, fan-out`,
         "through LISTEN/NOTIFY, one read per change for all of them), phones send opinions and supports at random times, and a",

@@ -79,9 +79,21 @@ export interface ForumMinutesTable {
   updated_at: Timestamp;
 }
 
+/** The file of the unit's report at a forum (migrations/0015_forum_report_files.sql). */
+export interface ForumReportFilesTable {
+  forum_id: string;
+  file_name: string;
+  content_type: string;
+  content: Buffer;
+  size: number;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
 /** The forums domain's tables; `Database` extends this. */
 export interface ForumsTables {
   forums: ForumsTable;
+  forum_report_files: ForumReportFilesTable;
   forum_items: ForumItemsTable;
   forum_supports: ForumSupportsTable;
   forum_minutes: ForumMinutesTable;

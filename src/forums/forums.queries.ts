@@ -94,7 +94,9 @@ function selectForums(db: Executor) {
     .selectFrom("forums as f")
     .innerJoin("units as u", "u.id", "f.unit_id")
     .leftJoin("units as l", "l.id", "f.location_unit_id")
+    .leftJoin("forum_report_files as r", "r.forum_id", "f.id")
     .select(forumColumns)
+    .select(["r.file_name as report_file_name", "r.size as report_file_size"])
     .select((eb) =>
       eb.selectFrom("forum_items as i").whereRef("i.forum_id", "=", "f.id").select(sql<number>`count(*)::int`.as("n")).as("opinion_count"),
     );
@@ -172,8 +174,11 @@ export async function coverageOfCommunes(
     .execute();
 }
 
-/** The figures of the forums held by `unitIds` in [from, to) (DOMAIN.md §5). */
-export async function summariseForums(db: Executor, { unitIds, from, to }: { unitIds: string[]; from: Date; to: Date }) {
+/**
+ * The figures of the forums held by `unitIds` in [from, to) (DOMAIN.md §5). Written answers count as due once
+ * answered or past their deadline at `now`.
+ */
+export async function summariseForums(db: Executor, { unitIds, from, to, now }: { unitIds: string[]; from: Date; to: Date; now: Date }) {
   if (unitIds.length === 0) return undefined;
   const result = await sql<{
     forums_held: number;
@@ -183,6 +188,7 @@ export async function summariseForums(db: Executor, { unitIds, from, to }: { uni
     written: number;
     written_answered: number;
     written_on_time: number;
+    written_due: number;
   }>`
     WITH held AS (
       SELECT id, coalesce(attendance, 0) AS attendance FROM forums
@@ -200,6 +206,7 @@ export async function summariseForums(db: Executor, { unitIds, from, to }: { uni
       (SELECT count(*)::int FROM items WHERE mark = 'written') AS written,
       (SELECT count(*)::int FROM items WHERE mark = 'written' AND answered_at IS NOT NULL) AS written_answered,
       (SELECT count(*)::int FROM items WHERE mark = 'written' AND answered_at IS NOT NULL
-         AND (answer_due_at IS NULL OR answered_at <= answer_due_at)) AS written_on_time`.execute(db);
+         AND (answer_due_at IS NULL OR answered_at <= answer_due_at)) AS written_on_time,
+      (SELECT count(*)::int FROM items WHERE mark = 'written' AND (answered_at IS NOT NULL OR answer_due_at < ${now})) AS written_due`.execute(db);
   return result.rows[0];
 }

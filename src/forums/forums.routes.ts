@@ -5,6 +5,7 @@ import { registerForumLiveRoutes } from "./forums.live.routes.ts";
 import { openForumLive } from "./forums.screens.service.ts";
 import { registerForumDocumentRoutes } from "./forums.documents.routes.ts";
 import { publicBaseOf } from "./forums.public-base.ts";
+import { registerForumReportRoutes } from "./forums.report.routes.ts";
 import { registerPublicForumRoutes } from "./forums.public.routes.ts";
 import { sseStreams } from "./forums.sse.ts";
 import {
@@ -92,5 +93,6 @@ export function registerForumRoutes(app: App, deps: AppDeps) {
   const context = { live, stream: sseStreams(app, live) };
   registerForumLiveRoutes(app, deps, context);
   registerForumDocumentRoutes(app, deps);
+  registerForumReportRoutes(app, deps);
   registerPublicForumRoutes(app, deps, context);
 }

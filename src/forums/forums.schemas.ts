@@ -73,6 +73,8 @@ const ForumFields = {
   status: z.enum(FORUM_STATUSES),
   startedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
+  /** The file of the unit's report, if one was attached (downloaded from /api/public/forums/{id}/report-file). */
+  reportFile: z.object({ name: z.string(), size: z.number() }).nullable(),
 };
 
 /** A forum as the console sees it. */

@@ -6,7 +6,7 @@ import type { Database } from "../db/index.ts";
 import { QUIET_LIVE } from "./forums.live.ts";
 import { enterForumOpinion, markForumItem, moderateForumItem, sendForumOpinion } from "./forums.live.service.ts";
 import { finaliseForumMinutes, saveMinutesDraft } from "./forums.minutes.service.ts";
-import { createForum, moveForum } from "./forums.service.ts";
+import { createForum, editForum, moveForum } from "./forums.service.ts";
 
 const HOUR = 3_600_000;
 
@@ -44,20 +44,16 @@ export async function seedDemoForums({
     reportText:
       "9 tháng năm 2026, tình hình an ninh chính trị, trật tự an toàn xã hội trên địa bàn xã cơ bản ổn định. Công an xã đã triệt phá một nhóm cho vay lãi nặng, vận động người dân giao nộp 3 khẩu súng tự chế.",
   };
-  const past = await createForum({
-    db,
-    actor: leader,
-    publicBase: "",
-    input: {
-      ...common,
-      title: "Công an lắng nghe ý kiến Nhân dân thôn Yên Lộ",
-      hamlet: "Thôn Yên Lộ",
-      place: "Nhà văn hóa thôn Yên Lộ",
-      startsAt: new Date(Date.now() - 2 * HOUR).toISOString(),
-      invitedGroups: "Người dân thôn Yên Lộ, Chi hội Phụ nữ, Chi đoàn Thanh niên, Hội Người cao tuổi",
-      expectedAttendance: 120,
-    },
-  });
+  const pastInput = {
+    ...common,
+    title: "Công an lắng nghe ý kiến Nhân dân thôn Yên Lộ",
+    hamlet: "Thôn Yên Lộ",
+    place: "Nhà văn hóa thôn Yên Lộ",
+    startsAt: new Date(Date.now() - 2 * HOUR).toISOString(),
+    invitedGroups: "Người dân thôn Yên Lộ, Chi hội Phụ nữ, Chi đoàn Thanh niên, Hội Người cao tuổi",
+    expectedAttendance: 120,
+  };
+  const past = await createForum({ db, actor: leader, publicBase: "", input: pastInput });
   await moveForum({ db, actor: leader, forumId: past.id, action: "start" });
   const spoken = [
     { speaker: "Ông Lê Văn Tám, thôn Yên Lộ", kind: "reflection" as const, content: "Xe tải chở đất chạy qua đường liên thôn buổi tối, quá tải, làm hỏng đường và mất an toàn cho học sinh." },
@@ -90,6 +86,13 @@ export async function seedDemoForums({
   await mark(items[1] ?? "", { mark: "on_spot", note: "Công an xã sẽ cử tổ công tác đến tận nhà làm thủ tục cho người cao tuổi, người khuyết tật." });
   await mark(items[2] ?? "", { mark: "on_spot", note: "Công an xã cảm ơn bà con và mong tiếp tục nhận được thông tin." });
   await mark(phone.itemId, { mark: "written", note: "Đề xuất UBND xã bố trí kinh phí lắp camera." });
+  await editForum({
+    db,
+    actor: leader,
+    forumId: past.id,
+    publicBase: "",
+    input: { ...pastInput, keyFigures: common.keyFigures, attendance: 95 },
+  });
   await moveForum({ db, actor: leader, forumId: past.id, action: "end" });
   await saveMinutesDraft({
     db,

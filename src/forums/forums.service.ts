@@ -57,6 +57,7 @@ function presentPublicForum(f: ForumRecord): PublicForumResponse {
     status: f.status as ForumStatus,
     startedAt: f.started_at?.toISOString() ?? null,
     endedAt: f.ended_at?.toISOString() ?? null,
+    reportFile: f.report_file_name && f.report_file_size ? { name: f.report_file_name, size: f.report_file_size } : null,
   };
 }
 
@@ -262,12 +263,12 @@ export async function getForumCoverage({ db, actor, query }: { db: Executor; act
 
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 
-/** The figures of the forums held in the period: held, attendees, opinions per forum, on the spot, written on time. */
+/** The figures of the forums held in the period: held, attendees, opinions per forum, on the spot, written answers on time. */
 export async function getForumStats({ db, actor, query }: { db: Executor; actor: UserActor; query: PeriodQuery }): Promise<ForumStatsResponse> {
   const period = periodOf(query);
   const unitIds = await scopeUnits(db, actor, query.unitId);
-  const s = await summariseForums(db, { unitIds, ...period });
-  const n = s ?? { forums_held: 0, attendees: 0, opinions: 0, on_spot: 0, written: 0, written_answered: 0, written_on_time: 0 };
+  const s = await summariseForums(db, { unitIds, ...period, now: new Date() });
+  const n = s ?? { forums_held: 0, attendees: 0, opinions: 0, on_spot: 0, written: 0, written_answered: 0, written_on_time: 0, written_due: 0 };
   return {
     forumsHeld: n.forums_held,
     attendees: n.attendees,
@@ -278,6 +279,7 @@ export async function getForumStats({ db, actor, query }: { db: Executor; actor:
     written: n.written,
     writtenAnswered: n.written_answered,
     writtenAnsweredOnTime: n.written_on_time,
-    writtenOnTimeShare: share(n.written_on_time, n.written),
+    // Of the written answers that are due (given, or past their deadline): not yet due ones are not late.
+    writtenOnTimeShare: share(n.written_on_time, n.written_due),
   };
 }

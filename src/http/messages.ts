@@ -420,6 +420,22 @@ export const MESSAGES = {
     vi: "Đơn vị nằm ngoài phạm vi quản lý của bạn.",
     en: "The unit is outside your scope.",
   },
+  "forum.report_file_type": {
+    vi: "Tệp báo cáo phải là PDF, Word (.docx), PowerPoint (.pptx), Excel (.xlsx), PNG hoặc JPEG, đúng với phần mở rộng của tên tệp.",
+    en: "The report must be a PDF, Word (.docx), PowerPoint (.pptx), Excel (.xlsx), PNG or JPEG file matching its name's extension.",
+  },
+  "forum.report_file_too_large": {
+    vi: "Tệp báo cáo quá lớn (tối đa {{maxMb}} MB).",
+    en: "The report file is too large (at most {{maxMb}} MB).",
+  },
+  "forum.report_file_empty": {
+    vi: "Tệp báo cáo trống.",
+    en: "The report file is empty.",
+  },
+  "forum.report_file_missing": {
+    vi: "Hội nghị này chưa có tệp báo cáo.",
+    en: "This forum has no report file.",
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** A stable error code. */

@@ -9,6 +9,7 @@ import { forumKeys, liveUrl, moveForum, type ModerationState } from "../features
 import { ForumFacts } from "../features/forums/components/ForumFacts";
 import { MinutesEditor } from "../features/forums/components/MinutesEditor";
 import { ModerationBoard } from "../features/forums/components/ModerationBoard";
+import { ReportFileUpload } from "../features/forums/components/ReportFileUpload";
 import { SecretaryEntry } from "../features/forums/components/SecretaryEntry";
 import { useForum } from "../features/forums/hooks/useForum";
 import { useLiveState } from "../features/forums/hooks/useLiveState";
@@ -66,6 +67,7 @@ export function ConsoleForumPage() {
       <Text size="sm">
         {t("forums.links.qr")}: {f.publicUrl}
       </Text>
+      {canRun && <ReportFileUpload forumId={id} current={f.reportFile} />}
       <Tabs defaultValue={f.status === "ended" ? "minutes" : "chair"} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="chair">{t("forums.tabs.chair")}</Tabs.Tab>

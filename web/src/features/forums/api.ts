@@ -1,4 +1,5 @@
-import { apiGet, apiPost, apiRequest } from "../../app/api-client";
+import { ApiError, apiGet, apiPost, apiRequest } from "../../app/api-client";
+import { currentLanguage, i18n } from "../../i18n";
 import type { OpinionKind } from "../opinions/api";
 
 /** Where a forum stands. */
@@ -27,6 +28,7 @@ export interface PublicForum {
   status: ForumStatus;
   startedAt: string | null;
   endedAt: string | null;
+  reportFile: { name: string; size: number } | null;
 }
 
 /** A forum as the console sees it. */
@@ -185,4 +187,25 @@ export const supportItem = (id: string, itemId: string) =>
 /** The live stream's address: the public view, or the chair's (with the session). */
 export function liveUrl(id: string, view: "public" | "moderation"): string {
   return view === "public" ? `/api/public/forums/${enc(id)}/live` : `/api/forums/${enc(id)}/live`;
+}
+
+/** Uploads the unit's report file for a forum (raw bytes, like the import). */
+export async function uploadReportFile(id: string, file: File): Promise<{ name: string; size: number }> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/forums/${enc(id)}/report-file?fileName=${enc(file.name)}`, {
+      method: "POST",
+      headers: { "content-type": "application/octet-stream", accept: "application/json", "accept-language": currentLanguage() },
+      body: file,
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: "network.unreachable", message: i18n.t("errors.network") });
+  }
+  const payload = (await response.json().catch(() => undefined)) as { error?: { code: string; message: string } } | { name: string; size: number } | undefined;
+  if (!response.ok) {
+    const error = payload && "error" in payload ? payload.error : undefined;
+    throw new ApiError({ status: response.status, code: error?.code ?? `http.${response.status}`, message: error?.message ?? i18n.t("errors.unexpected", { status: response.status }) });
+  }
+  return payload as { name: string; size: number };
 }

@@ -49,7 +49,7 @@ export function ForumCoverage({ from, to }: { from: string; to: string }) {
           <Table.Tbody>
             {coverage.data.items.map((row) => (
               <Table.Tr key={row.unitId}>
-                <Table.Td>{row.unitName}</Table.Td>
+                <Table.Td>{row.unitName.replace(/^Công an /, "")}</Table.Td>
                 <Table.Td>{row.forumCount === 0 ? t("forums.coverage.none") : row.forumCount}</Table.Td>
                 <Table.Td>{row.hamlets.join(", ")}</Table.Td>
               </Table.Tr>

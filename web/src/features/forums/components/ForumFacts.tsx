@@ -1,4 +1,4 @@
-import { Badge, Group, List, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Group, List, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "../../../ui/DateTime";
 import type { PublicForum } from "../api";
@@ -39,6 +39,11 @@ export function ForumFacts({ forum, showReport = true }: { forum: PublicForum; s
             </List.Item>
           ))}
         </List>
+      )}
+      {forum.reportFile && (
+        <Anchor href={`/api/public/forums/${forum.id}/report-file`} download>
+          {t("forums.report.download")} ({forum.reportFile.name})
+        </Anchor>
       )}
       {showReport && forum.reportText && (
         <Text size="sm" style={{ whiteSpace: "pre-line" }}>

@@ -32,7 +32,7 @@ export function ForumPlanTable({ forums }: { forums: Forum[] }) {
                   {forum.title}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{[forum.hamlet, forum.locationName].filter(Boolean).join(", ")}</Table.Td>
+              <Table.Td>{[forum.hamlet, forum.locationName?.replace(/^Công an /, "")].filter(Boolean).join(", ")}</Table.Td>
               <Table.Td>
                 <Badge variant="light" color="dark" radius="sm" tt="none">
                   {t(`forums.status.${forum.status}`)}
