@@ -31,7 +31,7 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await screenshot(chair, "console-forums");
     await chair.getByRole("button", { name: "Lập hội nghị mới" }).click();
     await chair.getByLabel("Tên hội nghị").fill("Công an lắng nghe ý kiến Nhân dân thôn Đông");
-    await chair.getByLabel("Thời gian bắt đầu").fill("2030-03-15T08:00");
+    await chair.getByLabel("Thời gian bắt đầu").fill("15/03/2030 08:00");
     await chair.getByLabel("Thôn, tổ dân phố").fill("Thôn Đông");
     await chair.getByLabel("Địa điểm cụ thể").fill("Nhà văn hóa thôn Đông");
     await chair.getByLabel("Người chủ trì").fill("Thiếu tá Nguyễn Văn Minh");

@@ -2,6 +2,7 @@ import { Button, NativeSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInp
 import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../../app/api-client";
+import { DateField } from "../../../ui/DateField";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { useUnitOptions } from "../../units/hooks/useUnitOptions";
 import { createForum, type Forum } from "../api";
@@ -83,7 +84,7 @@ export function ForumForm({ unitId, onCreated }: { unitId: string; onCreated: (f
         {error && <ErrorAlert title={t("forums.form.error")}>{error}</ErrorAlert>}
         {text("title", true)}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput type="datetime-local" label={t("forums.form.startsAt")} value={f.startsAt} onChange={(e) => set("startsAt")(e.currentTarget.value)} required />
+          <DateField id="forum-starts-at" withTime label={t("forums.form.startsAt")} value={f.startsAt} onChange={set("startsAt")} required />
           <NativeSelect label={t("forums.form.locationUnitId")} value={f.locationUnitId} onChange={(e) => set("locationUnitId")(e.currentTarget.value)} data={places} />
           {text("hamlet")}
           {text("place", true)}
