@@ -65,7 +65,7 @@ export async function recordResponse({
   const flags: string[] = [];
   if (isStraightLined(likert, settings.straightLineMin)) flags.push("straight_line");
   const since = new Date(now.getTime() - settings.burstMinutes * 60_000);
-  if ((await countRecentResponses(db, campaignId, unitId, since)) + 1 >= settings.burstCount) flags.push("burst");
+  if ((await countRecentResponses(db, campaignId, unitId, since, now)) + 1 >= settings.burstCount) flags.push("burst");
   try {
     await db.transaction().execute(async (trx) => {
       const id = await insertResponse(trx, {

@@ -4,6 +4,7 @@ import { buildTestApp, loginAs } from "../../test/app.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { campaignBody, createCampaignAs } from "../../test/surveys.ts";
+import { submitSurveyResponse } from "./surveys.responses.service.ts";
 
 describe.each(ENGINES)("survey campaigns, one-time codes, flags and exclusions on %s", (engine) => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -97,6 +98,26 @@ describe.each(ENGINES)("survey campaigns, one-time codes, flags and exclusions o
     expect((await get(dashboardUrl, leader)).json().overall.instances.n).toBe(9);
     const audit = await t.db.selectFrom("audit_log").select("action").where("entity_id", "=", flagged.id).orderBy("id").execute();
     expect(audit.map((a) => a.action)).toEqual(["survey.response.exclude", "survey.response.include"]);
+  });
+
+  it("flags a burst: the 30th response for one unit within 5 minutes, and not one that comes later", async () => {
+    const campaign = await createCampaignAs(t.app, leader, campaignBody([communeId]));
+    const start = Date.parse("2026-03-02T02:00:00Z");
+    const send = (at: number) =>
+      submitSurveyResponse({
+        db: t.db,
+        campaignId: campaign.id,
+        unitId: communeId,
+        input: { clientKey: randomUUID(), answers: { security: 4 } },
+        deviceId: undefined,
+        now: new Date(at),
+      });
+    for (let i = 0; i < 30; i++) await send(start + i * 5_000);
+    await send(start + 20 * 60_000);
+    const rows = await t.db.selectFrom("survey_responses").select(["flags", "submitted_at"]).where("campaign_id", "=", campaign.id).orderBy("submitted_at").execute();
+    expect(rows.map((r) => r.flags.join(",")).filter((f) => f === "burst")).toHaveLength(1);
+    expect(rows[29]!.flags).toEqual(["burst"]);
+    expect(rows[30]!.flags).toEqual([]);
   });
 
   it("publishes results only by the evaluating unit's leader; the public page shows them only then", async () => {
