@@ -19,7 +19,8 @@ import { buildRollups, countCheck, createCampaign, createTree, loadResponses } f
 import { ingest, progress, startServer, timeDashboard } from "./measure.ts";
 
 const HEADING = "## Satisfaction: dashboards at 10,000,000 responses and ingest (bench/satisfaction)";
-const USAGE = `Usage: npx tsx bench/satisfaction/run.ts [options]
+const USAGE = `Usage: npm run bench:satisfaction -- [options]
+       npx tsx bench/satisfaction/run.ts [options]
 
 Options:
   --responses <n>         responses on PostgreSQL (default 10000000)
@@ -172,7 +173,7 @@ const machine = describeMachine({
 const lines = [
   HEADING,
   "",
-  `Measured ${new Date().toISOString().slice(0, 10)} by \`npx tsx bench/satisfaction/run.ts\` on ${machine.cpu}, ${machine.memory}, Node ${machine.node}` +
+  `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:satisfaction\` on ${machine.cpu}, ${machine.memory}, Node ${machine.node}` +
     `${machine.postgres ? `, PostgreSQL ${machine.postgres}` : ""}${machine.pglite ? `, PGlite ${machine.pglite}` : ""}; a machine shared with other work, so ±30%.`,
   "",
   `${Number(v.units).toLocaleString("en-US")} commune-level units under 34 provinces; one campaign (the 3104 template, 4 Likert questions) evaluating all of them;`,
