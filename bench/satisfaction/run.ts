@@ -134,8 +134,12 @@ async function benchEngine(engine: "postgres" | "pglite", count: number): Promis
     await ingest({ port: server.baselinePort, pathOf: (u) => `/baseline/${campaignId}/${u}`, ...options, duration: 3 });
     const baseline = await ingest({ port: server.baselinePort, pathOf: (u) => `/baseline/${campaignId}/${u}`, ...options });
     await ingest({ port: server.productPort, pathOf: (u) => `/api/public/surveys/${campaignId}/units/${u}/responses`, ...options, duration: 3 });
+    // Requests in flight when autocannon stops are still answered by the server: let them land before counting.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 2000));
+    await settle();
     const mid = await server.counts(campaignId);
     const product = await ingest({ port: server.productPort, pathOf: (u) => `/api/public/surveys/${campaignId}/units/${u}/responses`, ...options });
+    await settle();
     const after = await server.counts(campaignId);
     await server.close();
     progress(`${engine}: ingest baseline ${baseline.requestsPerSecond.toFixed(0)} req/s, product ${product.requestsPerSecond.toFixed(0)} req/s`);
