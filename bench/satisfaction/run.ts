@@ -204,7 +204,7 @@ const lines = [
   ),
   "",
 ];
-const worst = Math.max(...results.filter((r) => r.engine === "postgres").flatMap((r) => r.dashboards.filter((d) => !d.name.startsWith("the whole")).map((d) => d.p95)));
-if (Number.isFinite(worst)) lines.push(`Target: any unit's dashboard under 300 ms at p95 on PostgreSQL — ${worst < 300 ? "met" : "not met"} (worst p95 ${ms(worst)}).`, "");
+const worst = Math.max(...results.filter((r) => r.engine === "postgres").flatMap((r) => r.dashboards.map((d) => d.p95)));
+if (Number.isFinite(worst)) lines.push(`Target: any dashboard under 300 ms at p95 on PostgreSQL — ${worst < 300 ? "met" : "not met"} (worst p95 ${ms(worst)}).`, "");
 console.log(lines.join("\n"));
 if (v.write) writePerformanceSection(HEADING, lines.join("\n"));
