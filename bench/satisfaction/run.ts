@@ -19,7 +19,8 @@ import { buildRollups, countCheck, createCampaign, createTree, loadResponses } f
 import { ingest, progress, startServer, timeDashboard } from "./measure.ts";
 
 const HEADING = "## Satisfaction: dashboards at 10,000,000 responses and ingest (bench/satisfaction)";
-const USAGE = `Usage: npx tsx bench/satisfaction/run.ts [options]
+const USAGE = `Usage: npm run bench:satisfaction -- [options]
+       npx tsx bench/satisfaction/run.ts [options]
 
 Options:
   --responses <n>         responses on PostgreSQL (default 10000000)
@@ -133,8 +134,12 @@ async function benchEngine(engine: "postgres" | "pglite", count: number): Promis
     await ingest({ port: server.baselinePort, pathOf: (u) => `/baseline/${campaignId}/${u}`, ...options, duration: 3 });
     const baseline = await ingest({ port: server.baselinePort, pathOf: (u) => `/baseline/${campaignId}/${u}`, ...options });
     await ingest({ port: server.productPort, pathOf: (u) => `/api/public/surveys/${campaignId}/units/${u}/responses`, ...options, duration: 3 });
+    // Requests in flight when autocannon stops are still answered by the server: let them land before counting.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 2000));
+    await settle();
     const mid = await server.counts(campaignId);
     const product = await ingest({ port: server.productPort, pathOf: (u) => `/api/public/surveys/${campaignId}/units/${u}/responses`, ...options });
+    await settle();
     const after = await server.counts(campaignId);
     await server.close();
     progress(`${engine}: ingest baseline ${baseline.requestsPerSecond.toFixed(0)} req/s, product ${product.requestsPerSecond.toFixed(0)} req/s`);
@@ -172,7 +177,7 @@ const machine = describeMachine({
 const lines = [
   HEADING,
   "",
-  `Measured ${new Date().toISOString().slice(0, 10)} by \`npx tsx bench/satisfaction/run.ts\` on ${machine.cpu}, ${machine.memory}, Node ${machine.node}` +
+  `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:satisfaction\` on ${machine.cpu}, ${machine.memory}, Node ${machine.node}` +
     `${machine.postgres ? `, PostgreSQL ${machine.postgres}` : ""}${machine.pglite ? `, PGlite ${machine.pglite}` : ""}; a machine shared with other work, so ±30%.`,
   "",
   `${Number(v.units).toLocaleString("en-US")} commune-level units under 34 provinces; one campaign (the 3104 template, 4 Likert questions) evaluating all of them;`,
@@ -199,7 +204,7 @@ const lines = [
   ),
   "",
 ];
-const worst = Math.max(...results.filter((r) => r.engine === "postgres").flatMap((r) => r.dashboards.filter((d) => !d.name.startsWith("the whole")).map((d) => d.p95)));
-if (Number.isFinite(worst)) lines.push(`Target: any unit's dashboard under 300 ms at p95 on PostgreSQL — ${worst < 300 ? "met" : "not met"} (worst p95 ${ms(worst)}).`, "");
+const worst = Math.max(...results.filter((r) => r.engine === "postgres").flatMap((r) => r.dashboards.map((d) => d.p95)));
+if (Number.isFinite(worst)) lines.push(`Target: any dashboard under 300 ms at p95 on PostgreSQL — ${worst < 300 ? "met" : "not met"} (worst p95 ${ms(worst)}).`, "");
 console.log(lines.join("\n"));
 if (v.write) writePerformanceSection(HEADING, lines.join("\n"));

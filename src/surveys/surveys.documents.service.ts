@@ -33,18 +33,22 @@ export async function qrSvg(url: string): Promise<string> {
   return QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
 }
 
-/** The printable paper form (DOCX) of an evaluated unit. */
-export async function paperFormFor(args: { db: Executor; actor: UserActor; campaignId: string; unitId: string; baseUrl: string }) {
+type DocumentArgs = { db: Executor; actor: UserActor; campaignId: string; unitId: string; baseUrl: string };
+
+async function documentFor(args: DocumentArgs, build: typeof paperFormDocx | typeof posterDocx) {
   const link = await surveyLinkFor(args);
   const evaluatingUnitName = (await findUnitName({ db: args.db, unitId: link.campaign.evaluatingUnitId })) ?? "";
-  return paperFormDocx({ campaign: link.campaign, unitName: link.unit.name, evaluatingUnitName, url: link.url });
+  return build({ campaign: link.campaign, unitName: link.unit.name, evaluatingUnitName, url: link.url });
+}
+
+/** The printable paper form (DOCX) of an evaluated unit. */
+export function paperFormFor(args: DocumentArgs) {
+  return documentFor(args, paperFormDocx);
 }
 
 /** The QR poster (DOCX) of an evaluated unit. */
-export async function posterFor(args: { db: Executor; actor: UserActor; campaignId: string; unitId: string; baseUrl: string }) {
-  const link = await surveyLinkFor(args);
-  const evaluatingUnitName = (await findUnitName({ db: args.db, unitId: link.campaign.evaluatingUnitId })) ?? "";
-  return posterDocx({ campaign: link.campaign, unitName: link.unit.name, evaluatingUnitName, url: link.url });
+export function posterFor(args: DocumentArgs) {
+  return documentFor(args, posterDocx);
 }
 
 /** The XLSX sheet to fill with paper forms for import. */

@@ -73,6 +73,11 @@ const VALUE_NAMES_VI: Record<string, string> = {
   rural: "Nông thôn",
 };
 
+/** An A4 document of one section in the Decree 30 layout, as a DOCX file. */
+function a4Docx(title: string, children: (Paragraph | Table)[]): Promise<Buffer> {
+  return Packer.toBuffer(new Document({ creator: "Lắng nghe", title, sections: [{ properties: A4, children }] }));
+}
+
 const A4 = { page: { size: { width: 11906, height: 16838 }, margin: { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM } } };
 
 /**
@@ -107,62 +112,42 @@ export async function paperFormDocx({
   const attributeLines = campaign.attributes
     .filter((a): a is RespondentAttribute => a in RESPONDENT_ATTRIBUTES)
     .map((a) => paragraph(`${ATTRIBUTE_NAMES_VI[a]}: ${RESPONDENT_ATTRIBUTES[a].map((v) => `${box} ${VALUE_NAMES_VI[v] ?? v}`).join("   ")}`));
-  const document = new Document({
-    creator: "Lắng nghe",
-    title: campaign.title,
-    sections: [
-      {
-        properties: A4,
-        children: [
-          header(evaluatingUnitName),
-          paragraph(""),
-          paragraph("PHIẾU KHẢO SÁT SỰ HÀI LÒNG", { bold: true, center: true, size: 28 }),
-          paragraph(campaign.title, { center: true, italics: true }),
-          paragraph(`Đơn vị được đánh giá: ${unitName}`, { bold: true }),
-          paragraph("Phiếu không ghi tên. Mỗi câu đánh dấu (X) vào một ô; câu không trả lời được bỏ trống và không tính."),
-          new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
-            rows: [
-              new TableRow({ tableHeader: true, children: [cell([paragraph("Nội dung", { bold: true })], 45), ...labels.map((l) => cell([paragraph(l, { bold: true, center: true, size: 22 })], 11))] }),
-              ...questionRows,
-            ],
-          }),
-          ...(attributeLines.length > 0
-            ? [paragraph(""), paragraph("Thông tin về người trả lời (không bắt buộc; chỉ ghi nếu đồng ý):", { italics: true }), ...attributeLines]
-            : []),
-          paragraph(""),
-          paragraph("Có thể trả lời trực tuyến bằng mã QR:", { italics: true }),
-          new Paragraph({ children: [new ImageRun({ type: "png", data: qr, transformation: { width: 120, height: 120 } })] }),
-          paragraph(url, { size: 20 }),
-          paragraph("Số phiếu: ……………    Ngày trả lời: ……/……/……", { size: 22 }),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  return a4Docx(campaign.title, [
+    header(evaluatingUnitName),
+    paragraph(""),
+    paragraph("PHIẾU KHẢO SÁT SỰ HÀI LÒNG", { bold: true, center: true, size: 28 }),
+    paragraph(campaign.title, { center: true, italics: true }),
+    paragraph(`Đơn vị được đánh giá: ${unitName}`, { bold: true }),
+    paragraph("Phiếu không ghi tên. Mỗi câu đánh dấu (X) vào một ô; câu không trả lời được bỏ trống và không tính."),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: [cell([paragraph("Nội dung", { bold: true })], 45), ...labels.map((l) => cell([paragraph(l, { bold: true, center: true, size: 22 })], 11))] }),
+        ...questionRows,
+      ],
+    }),
+    ...(attributeLines.length > 0
+      ? [paragraph(""), paragraph("Thông tin về người trả lời (không bắt buộc; chỉ ghi nếu đồng ý):", { italics: true }), ...attributeLines]
+      : []),
+    paragraph(""),
+    paragraph("Có thể trả lời trực tuyến bằng mã QR:", { italics: true }),
+    new Paragraph({ children: [new ImageRun({ type: "png", data: qr, transformation: { width: 120, height: 120 } })] }),
+    paragraph(url, { size: 20 }),
+    paragraph("Số phiếu: ……………    Ngày trả lời: ……/……/……", { size: 22 }),
+  ]);
 }
 
 /** A QR poster for a reception desk or a forum: the unit, the invitation, a large QR code and the link. */
 export async function posterDocx({ campaign, unitName, evaluatingUnitName, url }: { campaign: Campaign; unitName: string; evaluatingUnitName: string; url: string }) {
   const qr = await QRCode.toBuffer(url, { type: "png", margin: 2, width: 800 });
-  const document = new Document({
-    creator: "Lắng nghe",
-    title: campaign.title,
-    sections: [
-      {
-        properties: A4,
-        children: [
-          header(evaluatingUnitName),
-          paragraph(""),
-          paragraph("MỜI BẠN ĐÁNH GIÁ SỰ HÀI LÒNG", { bold: true, center: true, size: 40 }),
-          paragraph(unitName, { bold: true, center: true, size: 32 }),
-          paragraph("Quét mã QR bằng điện thoại — ẩn danh, không cần tài khoản, khoảng 1 phút.", { center: true }),
-          new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: "png", data: qr, transformation: { width: 380, height: 380 } })] }),
-          paragraph(url, { center: true, size: 22 }),
-          paragraph(campaign.title, { center: true, italics: true }),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  return a4Docx(campaign.title, [
+    header(evaluatingUnitName),
+    paragraph(""),
+    paragraph("MỜI BẠN ĐÁNH GIÁ SỰ HÀI LÒNG", { bold: true, center: true, size: 40 }),
+    paragraph(unitName, { bold: true, center: true, size: 32 }),
+    paragraph("Quét mã QR bằng điện thoại — ẩn danh, không cần tài khoản, khoảng 1 phút.", { center: true }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: "png", data: qr, transformation: { width: 380, height: 380 } })] }),
+    paragraph(url, { center: true, size: 22 }),
+    paragraph(campaign.title, { center: true, italics: true }),
+  ]);
 }

@@ -166,3 +166,14 @@ export async function setPaperIssuedReturned(db: Executor, c: { campaignId: stri
 export async function listPaperCounts(db: Executor, campaignId: string) {
   return db.selectFrom("survey_paper_counts").select(["unit_id", "issued", "returned", "valid"]).where("campaign_id", "=", campaignId).execute();
 }
+
+/** Gives a spent code back (its response could not be stored). */
+export async function unspendCode(db: Executor, { hash, campaignId, unitId }: { hash: string; campaignId: string; unitId: string }) {
+  await db
+    .updateTable("survey_codes")
+    .set({ is_spent: false })
+    .where("code_hash", "=", hash)
+    .where("campaign_id", "=", campaignId)
+    .where("unit_id", "=", unitId)
+    .execute();
+}

@@ -5,7 +5,7 @@ import { getSettings } from "../satisfaction/satisfaction.settings.service.ts";
 import { AnswerProblem, checkAnswers, checkAttributes, isStraightLined, likertAnswers, type AnswerValue } from "./surveys.answers.ts";
 import type { Campaign } from "./surveys.campaigns.service.ts";
 import { hashCode } from "./surveys.codes.service.ts";
-import { spendCode } from "./surveys.queries.ts";
+import { spendCode, unspendCode } from "./surveys.queries.ts";
 import { countRecentResponses, hasResponseWithClientKey, insertResponse } from "./surveys.responses.queries.ts";
 
 /** The answers and attributes to keep, checked against the campaign's questions (400 naming the field). */
@@ -65,7 +65,14 @@ export async function recordResponse({
   const flags: string[] = [];
   if (isStraightLined(likert, settings.straightLineMin)) flags.push("straight_line");
   const since = new Date(now.getTime() - settings.burstMinutes * 60_000);
-  if ((await countRecentResponses(db, campaignId, unitId, since)) + 1 >= settings.burstCount) flags.push("burst");
+  if ((await countRecentResponses(db, campaignId, unitId, since, now)) + 1 >= settings.burstCount) flags.push("burst");
+  const codeRow = code ? { hash: hashCode(campaignId, code), campaignId, unitId } : undefined;
+  if (codeRow) {
+    if (await hasResponseWithClientKey(db, campaignId, clientKey)) return "duplicate";
+    // The code is spent in a transaction of its own: a response and its code never share a transaction id
+    // (xmin), so not even the database's bookkeeping links the answers to the contact.
+    if (!(await spendCode(db, codeRow))) throw unprocessable("survey.code_invalid", "code");
+  }
   try {
     await db.transaction().execute(async (trx) => {
       const id = await insertResponse(trx, {
@@ -81,14 +88,11 @@ export async function recordResponse({
         flags,
       });
       if (!id) throw new AlreadyStored();
-      // After the insert: a retried response (same client key) is a duplicate, not a second use of its code.
-      if (code && !(await spendCode(trx, { hash: hashCode(campaignId, code), campaignId, unitId }))) {
-        throw unprocessable("survey.code_invalid", "code");
-      }
       await applyResponseToRollups({ db: trx, campaignId, unitId, answeredOn, likert, attributes, sign: 1 });
       await onStored?.(trx);
     });
   } catch (error) {
+    if (codeRow) await unspendCode(db, codeRow);
     if (!(error instanceof AlreadyStored)) throw error;
     if (await hasResponseWithClientKey(db, campaignId, clientKey)) return "duplicate";
     throw conflict("survey.already_answered");

@@ -51,14 +51,15 @@ export async function hasResponseWithClientKey(db: Executor, campaignId: string,
   return row !== undefined;
 }
 
-/** Responses to a campaign for a unit since an instant (for burst detection). */
-export async function countRecentResponses(db: Executor, campaignId: string, unitId: string, since: Date) {
+/** Responses to a campaign for a unit submitted in [since, until] (for burst detection). */
+export async function countRecentResponses(db: Executor, campaignId: string, unitId: string, since: Date, until: Date) {
   const row = await db
     .selectFrom("survey_responses")
     .select(sql<number>`count(*)::int`.as("n"))
     .where("campaign_id", "=", campaignId)
     .where("unit_id", "=", unitId)
     .where("submitted_at", ">=", since)
+    .where("submitted_at", "<=", until)
     .executeTakeFirstOrThrow();
   return row.n;
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, loginAs } from "../../test/app.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { campaignBody, createCampaignAs } from "../../test/surveys.ts";
+import { submitSurveyResponse } from "./surveys.responses.service.ts";
 
 describe.each(ENGINES)("survey campaigns, one-time codes, flags and exclusions on %s", (engine) => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -69,6 +71,20 @@ describe.each(ENGINES)("survey campaigns, one-time codes, flags and exclusions o
     expect(stored.filter((c) => c.is_spent)).toHaveLength(1);
     expect(stored.every((c) => !codes.includes(c.code_hash) && c.code_hash.length === 64)).toBe(true);
     expect(Object.keys(stored[0]!)).toEqual(expect.not.arrayContaining(["response_id"]));
+    // Not even the transaction ids link them: the code was spent in a transaction of its own.
+    const codeXmin = await sql<{ xmin: string }>`SELECT xmin::text FROM survey_codes WHERE campaign_id = ${campaign.id} AND is_spent`.execute(t.db);
+    const responseXmin = await sql<{ xmin: string }>`SELECT xmin::text FROM survey_responses WHERE campaign_id = ${campaign.id}`.execute(t.db);
+    expect(responseXmin.rows).toHaveLength(1);
+    expect(codeXmin.rows[0]!.xmin).not.toBe(responseXmin.rows[0]!.xmin);
+    // A device that already answered cannot burn a code: the code is given back.
+    const device = `ln_device=${"d".repeat(22)}`;
+    const url2 = `/api/public/surveys/${campaign.id}/units/${communeId}/responses`;
+    const firstFromDevice = await t.app.inject({ method: "POST", url: url2, payload: { clientKey: randomUUID(), answers, code: codes[1] }, headers: { cookie: device } });
+    expect(firstFromDevice.statusCode).toBe(201);
+    const secondFromDevice = await t.app.inject({ method: "POST", url: url2, payload: { clientKey: randomUUID(), answers, code: codes[2] }, headers: { cookie: device } });
+    expect(secondFromDevice.json().error.code).toBe("survey.already_answered");
+    const unspent = await t.db.selectFrom("survey_codes").select("code_hash").where("campaign_id", "=", campaign.id).where("is_spent", "=", false).execute();
+    expect(unspent).toHaveLength(1);
     expect((await post(`/api/surveys/campaigns/${campaign.id}/units/${communeId}/codes`, outsider, { count: 1 })).statusCode).toBe(403);
   });
 
@@ -97,6 +113,26 @@ describe.each(ENGINES)("survey campaigns, one-time codes, flags and exclusions o
     expect((await get(dashboardUrl, leader)).json().overall.instances.n).toBe(9);
     const audit = await t.db.selectFrom("audit_log").select("action").where("entity_id", "=", flagged.id).orderBy("id").execute();
     expect(audit.map((a) => a.action)).toEqual(["survey.response.exclude", "survey.response.include"]);
+  });
+
+  it("flags a burst: the 30th response for one unit within 5 minutes, and not one that comes later", async () => {
+    const campaign = await createCampaignAs(t.app, leader, campaignBody([communeId]));
+    const start = Date.parse("2026-03-02T02:00:00Z");
+    const send = (at: number) =>
+      submitSurveyResponse({
+        db: t.db,
+        campaignId: campaign.id,
+        unitId: communeId,
+        input: { clientKey: randomUUID(), answers: { security: 4 } },
+        deviceId: undefined,
+        now: new Date(at),
+      });
+    for (let i = 0; i < 30; i++) await send(start + i * 5_000);
+    await send(start + 20 * 60_000);
+    const rows = await t.db.selectFrom("survey_responses").select(["flags", "submitted_at"]).where("campaign_id", "=", campaign.id).orderBy("submitted_at").execute();
+    expect(rows.map((r) => r.flags.join(",")).filter((f) => f === "burst")).toHaveLength(1);
+    expect(rows[29]!.flags).toEqual(["burst"]);
+    expect(rows[30]!.flags).toEqual([]);
   });
 
   it("publishes results only by the evaluating unit's leader; the public page shows them only then", async () => {
