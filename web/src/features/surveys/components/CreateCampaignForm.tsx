@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../../../i18n";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { createCampaign, fetchTemplates, surveyKeys, type Campaign, type SurveyFamily } from "../api";
+import { DateField } from "../../../ui/DateField";
 
 const FAMILIES: SurveyFamily[] = ["perception", "contact", "open"];
 const ATTRIBUTES = ["ageBand", "sex", "occupation", "area"] as const;
@@ -64,8 +65,8 @@ export function CreateCampaignForm({ units, onCreated }: { units: { id: string; 
             data={(templates.data ?? []).map((tpl) => ({ value: tpl.code, label: `${tpl.name[lang]} (v${tpl.version})` }))}
           />
           <Group grow>
-            <TextInput type="date" label={t("surveys.console.startsOn")} value={startsOn} onChange={(e) => setStartsOn(e.currentTarget.value)} />
-            <TextInput type="date" label={t("surveys.console.endsOn")} value={endsOn} onChange={(e) => setEndsOn(e.currentTarget.value)} />
+            <DateField id="campaign-starts-on" label={t("surveys.console.startsOn")} value={startsOn} onChange={setStartsOn} />
+            <DateField id="campaign-ends-on" label={t("surveys.console.endsOn")} value={endsOn} onChange={setEndsOn} />
           </Group>
           <Checkbox.Group label={t("surveys.console.units")} value={selected} onChange={setSelected}>
             <Stack gap={4} mt="xs" mah={240} style={{ overflow: "auto" }}>

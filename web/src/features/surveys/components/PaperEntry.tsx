@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../../../i18n";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { enterPaperForms, setPaperCounts, type Campaign } from "../api";
+import { DateField } from "../../../ui/DateField";
 
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
@@ -51,7 +52,7 @@ export function PaperEntry({ campaign, unitId }: { campaign: Campaign; unitId: s
         <Text size="sm">{t("surveys.paper.hint")}</Text>
         <form onSubmit={submit}>
           <Stack gap="xs">
-            <TextInput type="date" label={t("surveys.paper.day")} value={day} onChange={(e) => setDay(e.currentTarget.value)} w={200} />
+            <DateField id={`paper-day-${unitId}`} label={t("surveys.paper.day")} value={day} onChange={setDay} />
             <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
               {likert.map((q, i) => (
                 <TextInput
