@@ -79,6 +79,8 @@ export const CampaignResponse = z.object({
   channels: z.array(z.string()),
   startsOn: z.string(),
   endsOn: z.string(),
+  /** The forum whose satisfaction campaign this is, if any. */
+  forumId: z.string().nullable(),
   isOpen: z.boolean(),
   publishedAt: z.string().nullable(),
   units: z.array(CampaignUnit),
