@@ -1,4 +1,4 @@
-import { Anchor, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Paper, Stack, Text, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,8 @@ import { ErrorAlert } from "../ui/ErrorAlert";
 import { LoadingState } from "../ui/LoadingState";
 import { PageTitle } from "../ui/PageTitle";
 import { useDocumentTitle } from "../ui/useDocumentTitle";
+
+const formatDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
 /** `/forums/:id`: what a forum's QR code opens on a phone — send an opinion, see those shown, "+1", the answers. */
 export function PublicForumPage() {
@@ -60,6 +62,22 @@ export function PublicForumPage() {
             {t("forums.now")}
           </Text>
           <Text>{live.state.current.text}</Text>
+        </Paper>
+      )}
+      {forum.data.satisfactionSurvey && (
+        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="forum-satisfaction-title" data-testid="forum-satisfaction">
+          <Stack gap="xs">
+            <Title order={2} id="forum-satisfaction-title">
+              {t("forums.satisfaction.title")}
+            </Title>
+            <Text>{t("forums.satisfaction.text", { unit: forum.data.unitName })}</Text>
+            <Button component={Link} to={`${forum.data.satisfactionSurvey.path}?via=forum`} size="md">
+              {t("forums.satisfaction.action")}
+            </Button>
+            <Text size="sm">
+              {t("forums.satisfaction.until", { day: formatDay(forum.data.satisfactionSurvey.endsOn) })}
+            </Text>
+          </Stack>
         </Paper>
       )}
       {isOpen && (
