@@ -160,6 +160,7 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await expect.poll(() => leader.getByTestId("forum-campaigns").textContent()).toContain("Đang nhận phiếu");
     expect(await leader.getByTestId("forum-campaigns").textContent()).toContain(`${day}/${month}/${year}`);
     expect(await leader.getByRole("button", { name: "Tạo đợt khảo sát cho hội nghị" }).count()).toBe(0);
+    expect(await leader.getByTestId("forum-campaign-satisfaction").textContent()).toContain("chưa đủ 10 lượt tối thiểu để công bố tỷ lệ hài lòng");
     await expectNoAxeViolations(leader, "forum's satisfaction campaign");
     await screenshot(leader, "console-forum-campaign");
     const forumId = new URL(leader.url()).pathname.split("/").pop() ?? "";

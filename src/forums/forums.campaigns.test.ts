@@ -1,11 +1,18 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, loginAs } from "../../test/app.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { campaignBody, createCampaignAs } from "../../test/surveys.ts";
+import { submitSurveyResponse } from "../surveys/surveys.responses.service.ts";
 import { createForumViaApi, forumBody } from "./forums.test-support.ts";
+
+/** The text of a DOCX's body. */
+async function docxXmlText(buffer: Buffer) {
+  const xml = (await (await JSZip.loadAsync(buffer)).file("word/document.xml")?.async("string")) ?? "";
+  return xml.replace(/<\/w:p>/g, "\n").replace(/<[^>]+>/g, "");
+}
 
 /** The distinct images of a DOCX (the same QR code placed twice is one image). */
 async function distinctImages(buffer: Buffer) {
@@ -111,6 +118,20 @@ describe.each(ENGINES)("a forum's linked satisfaction campaign on %s", (engine) 
     expect(linked.json().items.map((c: { id: string }) => c.id)).toEqual([own.id]);
     expect(linked.json().linkable.map((c: { id: string }) => c.id)).not.toContain(own.id);
     expect((await send("GET", `/api/public/forums/${id}`)).json().satisfactionSurvey).toMatchObject({ path: `/s/${own.id}/${communeId}` });
+
+    // The unit's satisfaction in the console and the minutes: n only below the minimum (10), the rate from it on.
+    expect(linked.json().items[0].satisfaction).toMatchObject({ n: 0, rate: null, minN: 10 });
+    const answer = (security: number) =>
+      submitSurveyResponse({ db: t.db, campaignId: own.id, unitId: communeId, input: { clientKey: randomUUID(), answers: { security } }, deviceId: undefined });
+    for (let i = 0; i < 9; i++) await answer(i < 8 ? 4 : 2);
+    const few = (await send("GET", `/api/forums/${id}/campaigns`, officer)).json().items[0].satisfaction;
+    expect(few).toMatchObject({ n: 9, responses: 9, rate: null, low: null });
+    expect(await docxXmlText((await send("GET", `/api/forums/${id}/minutes.docx`, officer)).rawPayload)).toContain("chưa đủ số lượt tối thiểu (10)");
+    await answer(5);
+    const enough = (await send("GET", `/api/forums/${id}/campaigns`, officer)).json().items[0].satisfaction;
+    expect(enough).toMatchObject({ n: 10, responses: 10, rate: 90 });
+    const minutes = await docxXmlText((await send("GET", `/api/forums/${id}/minutes.docx`, officer)).rawPayload);
+    expect(minutes).toContain("90,0% hài lòng trên 10 lượt đánh giá của 10 phiếu");
 
     // Linked to this forum, it cannot be linked to another one.
     const second = await createForumViaApi(t.app, leader, forumBody(communeId, { title: "Hội nghị thôn Tây" }));

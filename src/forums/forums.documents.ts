@@ -104,6 +104,8 @@ export interface MinutesContent {
   attendance: number | null;
   reportText: string;
   keyFigures: { label: string; value: string }[];
+  /** The linked campaign's satisfaction of the unit, as a sentence (null without a linked campaign). */
+  satisfaction: string | null;
   proceedings: string;
   closingNote: string;
   opinions: MinutesOpinion[];
@@ -146,6 +148,7 @@ export async function renderMinutesDocx(m: MinutesContent): Promise<Buffer> {
     heading(MINUTES_HEADINGS[2]),
     ...(m.reportText ? [line("1. Báo cáo của đơn vị về tình hình an ninh, trật tự:", { italics: true }), ...paragraphs(m.reportText)] : []),
     ...m.keyFigures.map((f) => line(`- ${f.label}: ${f.value}`)),
+    ...(m.satisfaction ? [line(`- ${m.satisfaction}`)] : []),
     ...paragraphs(m.proceedings),
     heading(MINUTES_HEADINGS[3]),
     ...(m.opinions.length === 0 ? [line("Không có ý kiến.")] : []),

@@ -8,7 +8,7 @@ import { formatDate } from "../text/dates.ts";
 import { findUnitName } from "../units/units.service.ts";
 import { renderMinutesDocx, renderPosterDocx, type MinutesContent, type MinutesOpinion } from "./forums.documents.ts";
 import { finaliseMinutes, findMinutes, listForumItems, upsertMinutesDraft, type ForumItemRow } from "./forums.items.queries.ts";
-import { printableForumSurvey } from "./forums.campaigns.service.ts";
+import { forumSatisfactionSentence, printableForumSurvey } from "./forums.campaigns.service.ts";
 import { canFinaliseMinutes } from "./forums.policy.ts";
 import type { ForumRecord } from "./forums.queries.ts";
 import type { MinutesBody, MinutesResponse } from "./forums.schemas.ts";
@@ -106,6 +106,7 @@ async function contentOf(db: Executor, forum: ForumRecord, row: MinutesRow | und
     attendance: forum.attendance,
     reportText: forum.report_text,
     keyFigures: forum.key_figures,
+    satisfaction: await forumSatisfactionSentence(db, forum),
     proceedings: row?.proceedings ?? "",
     closingNote: row?.closing_note ?? "",
     opinions,

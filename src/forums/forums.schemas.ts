@@ -225,13 +225,17 @@ const ForumCampaignItem = z.object({
   isOpen: z.boolean(),
   /** The organising unit's survey (`/s/:campaignId/:unitId`), when the campaign evaluates it. */
   surveyPath: z.string().nullable(),
+  /** The organising unit's satisfaction over the campaign's period; `rate` (and its interval) null below `minN`. */
+  satisfaction: z
+    .object({ n: z.number(), responses: z.number(), rate: z.number().nullable(), low: z.number().nullable(), high: z.number().nullable(), minN: z.number() })
+    .nullable(),
 });
 
 /** GET /api/forums/:id/campaigns: the linked campaigns, and what a leader of the organising unit may link. */
 export const ForumCampaignsResponse = z.object({
   items: z.array(ForumCampaignItem),
   canLink: z.boolean(),
-  linkable: z.array(ForumCampaignItem.omit({ surveyPath: true, isOpen: true })),
+  linkable: z.array(ForumCampaignItem.omit({ surveyPath: true, isOpen: true, satisfaction: true })),
 });
 export type ForumCampaignsResponse = z.infer<typeof ForumCampaignsResponse>;
 

@@ -11,12 +11,11 @@ import { ForumOpinionList } from "../features/forums/components/ForumOpinionList
 import { useLiveState } from "../features/forums/hooks/useLiveState";
 import { usePublicForum } from "../features/forums/hooks/usePublicForum";
 import { usePublicItems } from "../features/forums/hooks/usePublicItems";
+import { formatDay } from "../ui/format-date-time";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { LoadingState } from "../ui/LoadingState";
 import { PageTitle } from "../ui/PageTitle";
 import { useDocumentTitle } from "../ui/useDocumentTitle";
-
-const formatDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
 /** `/forums/:id`: what a forum's QR code opens on a phone — send an opinion, see those shown, "+1", the answers. */
 export function PublicForumPage() {

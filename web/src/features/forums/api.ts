@@ -44,13 +44,15 @@ export interface ForumCampaign {
   endsOn: string;
   isOpen: boolean;
   surveyPath: string | null;
+  /** The organising unit's satisfaction over the campaign's period; `rate` null below `minN`. */
+  satisfaction: { n: number; responses: number; rate: number | null; low: number | null; high: number | null; minN: number } | null;
 }
 
 /** A forum's linked campaigns, and what a leader of the organising unit may link. */
 export interface ForumCampaigns {
   items: ForumCampaign[];
   canLink: boolean;
-  linkable: Omit<ForumCampaign, "isOpen" | "surveyPath">[];
+  linkable: Omit<ForumCampaign, "isOpen" | "surveyPath" | "satisfaction">[];
 }
 
 /** A forum as the console sees it. */

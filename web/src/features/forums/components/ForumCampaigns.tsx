@@ -4,11 +4,32 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { isApiError } from "../../../app/api-client";
+import { formatDay } from "../../../ui/format-date-time";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { LoadingState } from "../../../ui/LoadingState";
-import { fetchForumCampaigns, forumKeys, linkForumCampaign } from "../api";
+import { fetchForumCampaigns, forumKeys, linkForumCampaign, type ForumCampaign } from "../api";
 
-const formatDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+const percent = (value: number, language: string) =>
+  `${value.toLocaleString(language === "en" ? "en-GB" : "vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+
+/** The organising unit's satisfaction in a campaign: the rate with n and its interval, or only n below the minimum. */
+function SatisfactionLine({ figure }: { figure: NonNullable<ForumCampaign["satisfaction"]> }) {
+  const { t, i18n } = useTranslation();
+  const { rate, low, high } = figure;
+  return (
+    <Text size="sm" data-testid="forum-campaign-satisfaction">
+      {rate !== null && low !== null && high !== null
+        ? t("forums.campaigns.rate", {
+            rate: percent(rate, i18n.language),
+            n: figure.n,
+            responses: figure.responses,
+            low: percent(low, i18n.language),
+            high: percent(high, i18n.language),
+          })
+        : t("forums.campaigns.suppressed", { n: figure.n, responses: figure.responses, minN: figure.minN })}
+    </Text>
+  );
+}
 
 /**
  * The forum's satisfaction campaign(s): those linked, each with the organising unit's survey; while none is, a
@@ -62,6 +83,7 @@ export function ForumCampaigns({ forumId }: { forumId: string }) {
                         <Text size="sm">{t("forums.campaigns.notEvaluated")}</Text>
                       )}
                     </Group>
+                    {c.satisfaction && <SatisfactionLine figure={c.satisfaction} />}
                   </List.Item>
                 ))}
               </List>
