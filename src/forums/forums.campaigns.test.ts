@@ -133,6 +133,11 @@ describe.each(ENGINES)("a forum's linked satisfaction campaign on %s", (engine) 
     const minutes = await docxXmlText((await send("GET", `/api/forums/${id}/minutes.docx`, officer)).rawPayload);
     expect(minutes).toContain("90,0% hài lòng trên 10 lượt đánh giá của 10 phiếu");
 
+    // The survey console's own creation links no forum: a forum is linked only through the checks above.
+    const sideways = await createCampaignAs(t.app, otherLeader, campaignBody([otherCommuneId], { forumId: id }));
+    expect((await send("GET", `/api/surveys/campaigns/${sideways.id}`, otherLeader)).json().forumId).toBeNull();
+    expect((await send("GET", `/api/forums/${id}/campaigns`, leader)).json().items.map((c: { id: string }) => c.id)).toEqual([own.id]);
+
     // Linked to this forum, it cannot be linked to another one.
     const second = await createForumViaApi(t.app, leader, forumBody(communeId, { title: "Hội nghị thôn Tây" }));
     const taken = await send("POST", `/api/forums/${second}/campaigns`, leader, { campaignId: own.id });
