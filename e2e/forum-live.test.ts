@@ -140,6 +140,47 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     expect(minutes.content_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("links a satisfaction campaign: the leader creates it in one step, a phone follows the forum page's call to action to the survey", async () => {
+    // Today in Vietnam, late in the evening: the forum's campaign takes responses from today.
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const [year, month, day] = today.split("-");
+    const leader: Page = await newDesktopPage(browser);
+    await logInToConsole(leader, server.url, "xa.lanhdao");
+    await leader.getByRole("link", { name: "Hội nghị" }).click();
+    await leader.getByRole("button", { name: "Lập hội nghị mới" }).click();
+    await leader.getByLabel("Tên hội nghị").fill("Công an lắng nghe ý kiến Nhân dân thôn Nam");
+    await leader.getByLabel("Thời gian bắt đầu").fill(`${day}/${month}/${year} 23:30`);
+    await leader.getByLabel("Địa điểm cụ thể").fill("Nhà văn hóa thôn Nam");
+    await leader.getByLabel("Người chủ trì").fill("Thiếu tá Nguyễn Văn Minh");
+    await leader.getByLabel(/^Thư ký/).fill("Đại úy Trần Thị Hoa");
+    await leader.getByRole("button", { name: "Lưu kế hoạch" }).click();
+    await leader.getByRole("heading", { name: "Đánh giá sự hài lòng" }).waitFor();
+    await leader.getByText("Chưa có đợt khảo sát sự hài lòng nào liên kết với hội nghị.").waitFor();
+    await leader.getByRole("button", { name: "Tạo đợt khảo sát cho hội nghị" }).click();
+    await expect.poll(() => leader.getByTestId("forum-campaigns").textContent()).toContain("Đang nhận phiếu");
+    expect(await leader.getByTestId("forum-campaigns").textContent()).toContain(`${day}/${month}/${year}`);
+    expect(await leader.getByRole("button", { name: "Tạo đợt khảo sát cho hội nghị" }).count()).toBe(0);
+    expect(await leader.getByTestId("forum-campaign-satisfaction").textContent()).toContain("chưa đủ 10 lượt tối thiểu để công bố tỷ lệ hài lòng");
+    await expectNoAxeViolations(leader, "forum's satisfaction campaign");
+    await screenshot(leader, "console-forum-campaign");
+    const forumId = new URL(leader.url()).pathname.split("/").pop() ?? "";
+
+    // A phone opens the forum's page, follows the call to action and lands on the survey of the commune police.
+    const phone = await newPhonePage(browser);
+    await phone.goto(`${server.url}/forums/${forumId}`);
+    const cta = phone.getByTestId("forum-satisfaction");
+    await cta.getByRole("link", { name: "Đánh giá sự hài lòng" }).waitFor();
+    await expectNoAxeViolations(phone, "forum page with the survey's call to action");
+    await screenshot(phone, "forum-phone-satisfaction");
+    await cta.getByRole("link", { name: "Đánh giá sự hài lòng" }).click();
+    await phone.getByRole("heading", { level: 1, name: "Đánh giá sự hài lòng" }).waitFor();
+    expect(new URL(phone.url()).pathname).toMatch(/^\/s\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/);
+    expect(new URL(phone.url()).searchParams.get("via")).toBe("forum");
+    await phone.getByRole("radio", { name: "Hài lòng", exact: true }).first().waitFor();
+    await expectNoAxeViolations(phone, "survey opened from the forum");
+    await screenshot(phone, "forum-phone-survey");
+  });
+
   it("the demo forum's page works on a 360 px phone: shown opinions with their answers, no sideways scrolling", async () => {
     const forum = await server.db.selectFrom("forums").select("id").where("status", "=", "ended").executeTakeFirstOrThrow();
     const phone = await newPhonePage(browser);

@@ -104,6 +104,8 @@ export interface MinutesContent {
   attendance: number | null;
   reportText: string;
   keyFigures: { label: string; value: string }[];
+  /** The linked campaign's satisfaction of the unit, as a sentence (null without a linked campaign). */
+  satisfaction: string | null;
   proceedings: string;
   closingNote: string;
   opinions: MinutesOpinion[];
@@ -146,6 +148,7 @@ export async function renderMinutesDocx(m: MinutesContent): Promise<Buffer> {
     heading(MINUTES_HEADINGS[2]),
     ...(m.reportText ? [line("1. Báo cáo của đơn vị về tình hình an ninh, trật tự:", { italics: true }), ...paragraphs(m.reportText)] : []),
     ...m.keyFigures.map((f) => line(`- ${f.label}: ${f.value}`)),
+    ...(m.satisfaction ? [line(`- ${m.satisfaction}`)] : []),
     ...paragraphs(m.proceedings),
     heading(MINUTES_HEADINGS[3]),
     ...(m.opinions.length === 0 ? [line("Không có ý kiến.")] : []),
@@ -186,9 +189,14 @@ export interface PosterContent {
   startsAt: Date;
   venue: string;
   url: string;
+  /** The organising unit's satisfaction survey in the linked campaign: its QR code stands beside the forum's. */
+  surveyUrl?: string | null;
 }
 
-/** An A4 poster and, on the next pages, four table cards, each with the forum's QR code. */
+/**
+ * An A4 poster and, on the next pages, four table cards, each with the forum's QR code and, when a
+ * satisfaction campaign is linked, the survey's QR code beside it.
+ */
 export async function renderPosterDocx(p: PosterContent): Promise<Buffer> {
   const center = AlignmentType.CENTER;
   const poster = [
@@ -197,16 +205,41 @@ export async function renderPosterDocx(p: PosterContent): Promise<Buffer> {
     line("“CÔNG AN LẮNG NGHE Ý KIẾN NHÂN DÂN”", { bold: true, align: center, size: 26 }),
     line(p.title, { bold: true, align: center, size: 18 }),
     line(`${formatDateTime(p.startsAt)} — ${p.venue}`, { align: center, size: 16 }),
-    new Paragraph({ alignment: center, spacing: { before: 200, after: 200 }, children: [await qrImage(p.url, 110)] }),
-    line("Quét mã để gửi ý kiến, ủng hộ ý kiến của người khác và xem câu trả lời.", { align: center, size: 16 }),
+    ...(p.surveyUrl
+      ? [
+          twoColumns(
+            [
+              new Paragraph({ alignment: center, spacing: { before: 200, after: 100 }, children: [await qrImage(p.url, 70)] }),
+              line("GỬI Ý KIẾN", { bold: true, align: center, size: 16 }),
+            ],
+            [
+              new Paragraph({ alignment: center, spacing: { before: 200, after: 100 }, children: [await qrImage(p.surveyUrl, 70)] }),
+              line("ĐÁNH GIÁ SỰ HÀI LÒNG", { bold: true, align: center, size: 16 }),
+            ],
+          ),
+          line("Mã bên trái: gửi ý kiến, ủng hộ ý kiến của người khác và xem câu trả lời. Mã bên phải: đánh giá sự hài lòng về đơn vị (ẩn danh).", { align: center, size: 14 }),
+        ]
+      : [
+          new Paragraph({ alignment: center, spacing: { before: 200, after: 200 }, children: [await qrImage(p.url, 110)] }),
+          line("Quét mã để gửi ý kiến, ủng hộ ý kiến của người khác và xem câu trả lời.", { align: center, size: 16 }),
+        ]),
     line("Có thể gửi ẩn danh. Không cần tài khoản.", { italics: true, align: center, size: 14 }),
     line(p.url, { align: center, size: 12 }),
+    ...(p.surveyUrl ? [line(p.surveyUrl, { align: center, size: 12 })] : []),
   ];
-  const card = async () => [
-    line("GỬI Ý KIẾN CHO HỘI NGHỊ", { bold: true, align: center, size: 16 }),
-    new Paragraph({ alignment: center, children: [await qrImage(p.url, 45)] }),
-    line(p.url, { align: center, size: 11 }),
-  ];
+  const surveyUrl = p.surveyUrl;
+  const card = async () =>
+    surveyUrl
+      ? [
+          line("GỬI Ý KIẾN · ĐÁNH GIÁ SỰ HÀI LÒNG", { bold: true, align: center, size: 13 }),
+          new Paragraph({ alignment: center, children: [await qrImage(p.url, 32), text("   "), await qrImage(surveyUrl, 32)] }),
+          line("Trái: gửi ý kiến — Phải: đánh giá sự hài lòng", { align: center, size: 11 }),
+        ]
+      : [
+          line("GỬI Ý KIẾN CHO HỘI NGHỊ", { bold: true, align: center, size: 16 }),
+          new Paragraph({ alignment: center, children: [await qrImage(p.url, 45)] }),
+          line(p.url, { align: center, size: 11 }),
+        ];
   const cells = await Promise.all([card(), card(), card(), card()]);
   const cardCell = (children: Paragraph[]) => new TableCell({ children, width: { size: 50, type: WidthType.PERCENTAGE } });
   const cards = new Table({

@@ -8,6 +8,7 @@ import { formatDate } from "../text/dates.ts";
 import { findUnitName } from "../units/units.service.ts";
 import { renderMinutesDocx, renderPosterDocx, type MinutesContent, type MinutesOpinion } from "./forums.documents.ts";
 import { finaliseMinutes, findMinutes, listForumItems, upsertMinutesDraft, type ForumItemRow } from "./forums.items.queries.ts";
+import { forumSatisfactionSentence, printableForumSurvey } from "./forums.campaigns.service.ts";
 import { canFinaliseMinutes } from "./forums.policy.ts";
 import type { ForumRecord } from "./forums.queries.ts";
 import type { MinutesBody, MinutesResponse } from "./forums.schemas.ts";
@@ -105,6 +106,7 @@ async function contentOf(db: Executor, forum: ForumRecord, row: MinutesRow | und
     attendance: forum.attendance,
     reportText: forum.report_text,
     keyFigures: forum.key_figures,
+    satisfaction: await forumSatisfactionSentence(db, forum),
     proceedings: row?.proceedings ?? "",
     closingNote: row?.closing_note ?? "",
     opinions,
@@ -142,11 +144,13 @@ export async function getMinutesDocx({ db, actor, forumId }: { db: Executor; act
 /** The A4 poster and table cards with the forum's QR code (its public page). */
 export async function getPosterDocx({ db, actor, forumId, publicBase }: { db: Executor; actor: UserActor; forumId: string; publicBase: string }) {
   const { forum } = await loadForumInScope(db, actor, forumId);
+  const survey = await printableForumSurvey(db, forum);
   return renderPosterDocx({
     unitName: forum.unit_name,
     title: forum.title,
     startsAt: forum.starts_at,
     venue: [forum.place, forum.hamlet, forum.location_name].filter(Boolean).join(", "),
     url: forumPublicUrl(publicBase, forum.id),
+    surveyUrl: survey ? `${publicBase.replace(/\/+$/, "")}${survey.path}?via=qr` : null,
   });
 }

@@ -7,12 +7,13 @@ import {
   ForumIdParams,
   ForumItemParams,
   ForumReceiptResponse,
-  PublicForumResponse,
+  PublicForumPageResponse,
   PublicItemsResponse,
   SendForumOpinionBody,
   SupportResponse,
 } from "./forums.schemas.ts";
-import { getPublicForum, loadPublicForum } from "./forums.service.ts";
+import { getPublicForumPage } from "./forums.campaigns.service.ts";
+import { loadPublicForum } from "./forums.service.ts";
 import type { ForumRouteContext } from "./forums.sse.ts";
 
 /** Per-address limit on a public forum endpoint, answered in the error contract. */
@@ -35,11 +36,11 @@ export function registerPublicForumRoutes(app: App, { db, keys, config }: AppDep
 
   app.get(
     "/api/public/forums/:id",
-    { config: perAddress(limit * 4), schema: { tags, params: ForumIdParams, response: { 200: PublicForumResponse } } },
+    { config: perAddress(limit * 4), schema: { tags, params: ForumIdParams, response: { 200: PublicForumPageResponse } } },
     async (request, reply) => {
       // The page's first call gives the phone its device id: one "+1" per device and opinion.
       ensureDeviceCookie(request, reply);
-      return getPublicForum({ db, forumId: request.params.id });
+      return getPublicForumPage({ db, forumId: request.params.id });
     },
   );
 

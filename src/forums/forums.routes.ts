@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { currentUser, requireSession } from "../http/session.ts";
 import type { App, AppDeps } from "../http/types.ts";
+import { getForumCampaigns, linkCampaignToForum } from "./forums.campaigns.service.ts";
 import { registerForumLiveRoutes } from "./forums.live.routes.ts";
 import { openForumLive } from "./forums.screens.service.ts";
 import { registerForumDocumentRoutes } from "./forums.documents.routes.ts";
@@ -11,12 +12,14 @@ import { sseStreams } from "./forums.sse.ts";
 import {
   CoverageResponse,
   CreateForumBody,
+  ForumCampaignsResponse,
   ForumIdParams,
   ForumListQuery,
   ForumListResponse,
   ForumResponse,
   ForumStatsResponse,
   ForumStatusBody,
+  LinkForumCampaignBody,
   PeriodQuery,
   UpdateForumBody,
 } from "./forums.schemas.ts";
@@ -88,6 +91,21 @@ export function registerForumRoutes(app: App, deps: AppDeps) {
       await live.changed(request.params.id);
       return { status };
     },
+  );
+
+  app.get(
+    "/api/forums/:id/campaigns",
+    { preHandler, schema: { tags, params: ForumIdParams, response: { 200: ForumCampaignsResponse } } },
+    async (request) => getForumCampaigns({ db, actor: currentUser(request), forumId: request.params.id }),
+  );
+
+  app.post(
+    "/api/forums/:id/campaigns",
+    { preHandler, schema: { tags, params: ForumIdParams, body: LinkForumCampaignBody, response: { 201: ForumCampaignsResponse } } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await linkCampaignToForum({ db, actor: currentUser(request), forumId: request.params.id, campaignId: request.body.campaignId })),
   );
 
   const context = { live, stream: sseStreams(app, live) };

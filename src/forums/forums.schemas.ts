@@ -215,3 +215,35 @@ export const MinutesResponse = z.object({
   finalisedAt: z.string().nullable(),
 });
 export type MinutesResponse = z.infer<typeof MinutesResponse>;
+
+/** A satisfaction campaign as a forum's console shows it. */
+const ForumCampaignItem = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  isOpen: z.boolean(),
+  /** The organising unit's survey (`/s/:campaignId/:unitId`), when the campaign evaluates it. */
+  surveyPath: z.string().nullable(),
+  /** The organising unit's satisfaction over the campaign's period; `rate` (and its interval) null below `minN`. */
+  satisfaction: z
+    .object({ n: z.number(), responses: z.number(), rate: z.number().nullable(), low: z.number().nullable(), high: z.number().nullable(), minN: z.number() })
+    .nullable(),
+});
+
+/** GET /api/forums/:id/campaigns: the linked campaigns, and what a leader of the organising unit may link. */
+export const ForumCampaignsResponse = z.object({
+  items: z.array(ForumCampaignItem),
+  canLink: z.boolean(),
+  linkable: z.array(ForumCampaignItem.omit({ surveyPath: true, isOpen: true, satisfaction: true })),
+});
+export type ForumCampaignsResponse = z.infer<typeof ForumCampaignsResponse>;
+
+/** POST /api/forums/:id/campaigns: link this campaign, or (without it) create the forum's campaign in one step. */
+export const LinkForumCampaignBody = z.object({ campaignId: z.uuid().optional() }).strict();
+
+/** The public page's call to action: the organising unit's survey while a linked campaign takes responses. */
+export const PublicForumPageResponse = PublicForumResponse.extend({
+  satisfactionSurvey: z.object({ title: z.string(), path: z.string(), endsOn: z.string() }).nullable(),
+});
+export type PublicForumPageResponse = z.infer<typeof PublicForumPageResponse>;

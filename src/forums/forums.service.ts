@@ -36,7 +36,7 @@ export function forumPublicUrl(publicBase: string, forumId: string): string {
   return `${publicBase.replace(/\/+$/, "")}/forums/${forumId}`;
 }
 
-function presentPublicForum(f: ForumRecord): PublicForumResponse {
+export function presentPublicForum(f: ForumRecord): PublicForumResponse {
   return {
     id: f.id,
     unitId: f.unit_id,
@@ -198,11 +198,6 @@ export async function moveForum({
 export async function getForum({ db, actor, forumId, publicBase }: { db: Executor; actor: UserActor; forumId: string; publicBase: string }) {
   const { forum } = await loadForumInScope(db, actor, forumId);
   return presentForum(forum, actor, publicBase);
-}
-
-/** A forum's public page. */
-export async function getPublicForum({ db, forumId }: { db: Executor; forumId: string }): Promise<PublicForumResponse> {
-  return presentPublicForum(await loadPublicForum(db, forumId));
 }
 
 async function scopeUnits(db: Executor, actor: UserActor, unitId: string | undefined) {

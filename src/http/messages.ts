@@ -408,6 +408,26 @@ export const MESSAGES = {
     vi: "Phiếu giấy dòng {{row}} không hợp lệ: {{detail}}",
     en: "Paper form row {{row}} is invalid: {{detail}}",
   },
+  "survey.forum_link_forbidden": {
+    vi: "Chỉ lãnh đạo của đơn vị tổ chức hội nghị mới liên kết được đợt khảo sát với hội nghị.",
+    en: "Only a leader of the unit organising the forum can link a satisfaction campaign to it.",
+  },
+  "survey.forum_link_other_unit": {
+    vi: "Đợt khảo sát này do đơn vị khác thực hiện; chỉ liên kết được đợt khảo sát của đơn vị tổ chức hội nghị.",
+    en: "This campaign is run by another unit; only a campaign of the unit organising the forum can be linked.",
+  },
+  "survey.forum_link_unit_not_evaluated": {
+    vi: "Đợt khảo sát này không đánh giá đơn vị tổ chức hội nghị.",
+    en: "This campaign does not evaluate the unit organising the forum.",
+  },
+  "survey.forum_link_period": {
+    vi: "Thời gian của đợt khảo sát ({{startsOn}} – {{endsOn}}) không bao gồm ngày hội nghị ({{day}}).",
+    en: "The campaign's period ({{startsOn}} – {{endsOn}}) does not cover the forum's day ({{day}}).",
+  },
+  "survey.forum_link_taken": {
+    vi: "Đợt khảo sát này đã được liên kết với một hội nghị khác.",
+    en: "This campaign is already linked to another forum.",
+  },
   "satisfaction.not_published": {
     vi: "Kết quả đợt khảo sát chưa được công bố.",
     en: "The campaign's results have not been published.",

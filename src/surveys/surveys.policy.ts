@@ -22,3 +22,11 @@ export function canIssueCodes(actor: Actor, facts: { unitInScope: boolean }): bo
 export function canDecideOnResponse(actor: Actor, facts: { evaluatorInScope: boolean }): boolean {
   return actor.kind === "user" && (actor.role === "inspector" || actor.role === "leader") && facts.evaluatorInScope;
 }
+
+/**
+ * Linking a satisfaction campaign to a forum, or creating one from the forum: a leader or admin of the
+ * organising unit itself (the campaign evaluates from the creator's unit, so it is that unit's campaign).
+ */
+export function canLinkForumCampaign(actor: Actor, forum: { organisingUnitId: string }): boolean {
+  return actor.kind === "user" && (actor.role === "leader" || actor.role === "admin") && actor.unitId === forum.organisingUnitId;
+}

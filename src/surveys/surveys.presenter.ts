@@ -21,6 +21,7 @@ export function presentCampaign(campaign: Campaign, units: { unitId: string; nam
     channels: campaign.channels,
     startsOn: campaign.startsOn,
     endsOn: campaign.endsOn,
+    forumId: campaign.forumId,
     isOpen: isCampaignOpen(campaign),
     publishedAt: campaign.publishedAt?.toISOString() ?? null,
     units: units.map((u) => ({

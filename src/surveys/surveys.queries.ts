@@ -177,3 +177,20 @@ export async function unspendCode(db: Executor, { hash, campaignId, unitId }: { 
     .where("unit_id", "=", unitId)
     .execute();
 }
+
+/** The campaigns linked to a forum, oldest first. */
+export async function listCampaignsOfForum(db: Executor, forumId: string) {
+  return db.selectFrom("survey_campaigns").selectAll().where("forum_id", "=", forumId).orderBy("created_at").orderBy("id").execute();
+}
+
+/** Links a campaign to a forum unless it is linked to another one; whether it is now linked to `forumId`. */
+export async function setCampaignForum(db: Executor, campaignId: string, forumId: string) {
+  const row = await db
+    .updateTable("survey_campaigns")
+    .set({ forum_id: forumId })
+    .where("id", "=", campaignId)
+    .where((eb) => eb.or([eb("forum_id", "is", null), eb("forum_id", "=", forumId)]))
+    .returning("id")
+    .executeTakeFirst();
+  return row !== undefined;
+}

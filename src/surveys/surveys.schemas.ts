@@ -54,7 +54,8 @@ export const CreateCampaignBody = z.object({
   startsOn: Day,
   endsOn: Day,
   units: z.array(z.object({ unitId: z.uuid(), quota: z.number().int().positive().nullable().optional() })).min(1).max(5000),
-  forumId: z.uuid().nullable().optional(),
+  // No forumId here: a campaign is linked to a forum through POST /api/forums/{id}/campaigns, which checks the
+  // forum, its organising unit and its day.
 });
 
 const CampaignUnit = z.object({
@@ -79,6 +80,8 @@ export const CampaignResponse = z.object({
   channels: z.array(z.string()),
   startsOn: z.string(),
   endsOn: z.string(),
+  /** The forum whose satisfaction campaign this is, if any. */
+  forumId: z.string().nullable(),
   isOpen: z.boolean(),
   publishedAt: z.string().nullable(),
   units: z.array(CampaignUnit),

@@ -6,6 +6,7 @@ import { Link, useParams } from "react-router";
 import { isApiError } from "../app/api-client";
 import { useMe } from "../features/auth/hooks/useMe";
 import { forumKeys, liveUrl, moveForum, type ModerationState } from "../features/forums/api";
+import { ForumCampaigns } from "../features/forums/components/ForumCampaigns";
 import { ForumFacts } from "../features/forums/components/ForumFacts";
 import { MinutesEditor } from "../features/forums/components/MinutesEditor";
 import { ModerationBoard } from "../features/forums/components/ModerationBoard";
@@ -68,6 +69,7 @@ export function ConsoleForumPage() {
         {t("forums.links.qr")}: {f.publicUrl}
       </Text>
       {canRun && <ReportFileUpload forumId={id} current={f.reportFile} />}
+      <ForumCampaigns forumId={id} />
       <Tabs defaultValue={f.status === "ended" ? "minutes" : "chair"} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="chair">{t("forums.tabs.chair")}</Tabs.Tab>

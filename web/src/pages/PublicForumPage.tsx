@@ -1,4 +1,4 @@
-import { Anchor, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Paper, Stack, Text, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import { ForumOpinionList } from "../features/forums/components/ForumOpinionList
 import { useLiveState } from "../features/forums/hooks/useLiveState";
 import { usePublicForum } from "../features/forums/hooks/usePublicForum";
 import { usePublicItems } from "../features/forums/hooks/usePublicItems";
+import { formatDay } from "../ui/format-date-time";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { LoadingState } from "../ui/LoadingState";
 import { PageTitle } from "../ui/PageTitle";
@@ -60,6 +61,22 @@ export function PublicForumPage() {
             {t("forums.now")}
           </Text>
           <Text>{live.state.current.text}</Text>
+        </Paper>
+      )}
+      {forum.data.satisfactionSurvey && (
+        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="forum-satisfaction-title" data-testid="forum-satisfaction">
+          <Stack gap="xs">
+            <Title order={2} id="forum-satisfaction-title">
+              {t("forums.satisfaction.title")}
+            </Title>
+            <Text>{t("forums.satisfaction.text", { unit: forum.data.unitName })}</Text>
+            <Button component={Link} to={`${forum.data.satisfactionSurvey.path}?via=forum`} size="md">
+              {t("forums.satisfaction.action")}
+            </Button>
+            <Text size="sm">
+              {t("forums.satisfaction.until", { day: formatDay(forum.data.satisfactionSurvey.endsOn) })}
+            </Text>
+          </Stack>
         </Paper>
       )}
       {isOpen && (

@@ -8,6 +8,9 @@ import { LoadingState } from "../ui/LoadingState";
 import { PageTitle } from "../ui/PageTitle";
 import { useDocumentTitle } from "../ui/useDocumentTitle";
 
+/** The channel a response came through: a printed QR code, the forum's page, or the unit's page (online). */
+const channelOf = (via: string | null) => (via === "qr" || via === "forum" ? via : "online");
+
 /** `/s/:campaignId/:unitId` (the QR code's target): a citizen evaluates a unit, without an account. */
 export function SurveyPage() {
   const { t } = useTranslation();
@@ -31,7 +34,7 @@ export function SurveyPage() {
         </Text>
       </div>
       {s.isOpen ? (
-        <SurveyForm survey={s} channel={searchParams.get("via") === "qr" ? "qr" : "online"} />
+        <SurveyForm survey={s} channel={channelOf(searchParams.get("via"))} />
       ) : (
         <Alert color="yellow" role="status">
           {t("surveys.page.closed")}

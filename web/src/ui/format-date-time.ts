@@ -18,3 +18,8 @@ export function formatDateTime(iso: string): string {
   for (const part of formatter.formatToParts(date)) parts[part.type] = part.value;
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
+
+/** Formats a calendar day (`yyyy-mm-dd`, as a DATE column gives it) as `dd/mm/yyyy`, whatever the language. */
+export function formatDay(day: string): string {
+  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+}

@@ -31,6 +31,30 @@ export interface PublicForum {
   reportFile: { name: string; size: number } | null;
 }
 
+/** A forum's public page: the forum and, while a linked campaign takes responses, the organising unit's survey. */
+export interface PublicForumPage extends PublicForum {
+  satisfactionSurvey: { title: string; path: string; endsOn: string } | null;
+}
+
+/** A satisfaction campaign linked to a forum. */
+export interface ForumCampaign {
+  id: string;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  isOpen: boolean;
+  surveyPath: string | null;
+  /** The organising unit's satisfaction over the campaign's period; `rate` null below `minN`. */
+  satisfaction: { n: number; responses: number; rate: number | null; low: number | null; high: number | null; minN: number } | null;
+}
+
+/** A forum's linked campaigns, and what a leader of the organising unit may link. */
+export interface ForumCampaigns {
+  items: ForumCampaign[];
+  canLink: boolean;
+  linkable: Omit<ForumCampaign, "isOpen" | "surveyPath" | "satisfaction">[];
+}
+
 /** A forum as the console sees it. */
 export interface Forum extends PublicForum {
   expectedAttendance: number | null;
@@ -142,6 +166,7 @@ export const forumKeys = {
   forum: (id: string) => ["forums", id] as const,
   items: (id: string) => ["forums", id, "items"] as const,
   minutes: (id: string) => ["forums", id, "minutes"] as const,
+  campaigns: (id: string) => ["forums", id, "campaigns"] as const,
   coverage: (from: string, to: string) => ["forums", "coverage", from, to] as const,
   stats: (from: string, to: string) => ["forums", "stats", from, to] as const,
   public: (id: string) => ["public-forum", id] as const,
@@ -176,7 +201,13 @@ export const sendSecretaryEntry = (
   body: { content: string; kind: OpinionKind; speaker?: string; receivedAt: string; clientKey: string },
 ) => apiPost<{ itemId: string; trackingCode: string }>(`/api/forums/${enc(id)}/entries`, body);
 
-export const fetchPublicForum = (id: string, signal?: AbortSignal) => apiGet<PublicForum>(`/api/public/forums/${enc(id)}`, signal);
+export const fetchForumCampaigns = (id: string, signal?: AbortSignal) =>
+  apiGet<ForumCampaigns>(`/api/forums/${enc(id)}/campaigns`, signal);
+/** Links an existing campaign of the organising unit, or (without one) creates the forum's campaign. */
+export const linkForumCampaign = (id: string, campaignId?: string) =>
+  apiPost<ForumCampaigns>(`/api/forums/${enc(id)}/campaigns`, campaignId ? { campaignId } : {});
+
+export const fetchPublicForum = (id: string, signal?: AbortSignal) => apiGet<PublicForumPage>(`/api/public/forums/${enc(id)}`, signal);
 export const fetchPublicItems = (id: string, signal?: AbortSignal) =>
   apiGet<{ items: PublicItem[] }>(`/api/public/forums/${enc(id)}/items`, signal);
 export const sendForumOpinion = (id: string, body: { content: string; kind: OpinionKind; anonymous: boolean; contact?: { name?: string; phone?: string } }) =>

@@ -22,7 +22,7 @@ function stepsOf(survey: PublicSurvey): Step[] {
  * A citizen answers a unit's survey, one question per screen, on any phone: progress is kept in the
  * browser, and the response is sent once (a retry reuses the same client key).
  */
-export function SurveyForm({ survey, channel }: { survey: PublicSurvey; channel: "qr" | "online" }) {
+export function SurveyForm({ survey, channel }: { survey: PublicSurvey; channel: "qr" | "online" | "forum" }) {
   const { t } = useTranslation();
   const { progress, update } = useSurveyProgress(survey.campaignId, survey.unitId);
   const send = useSendSurveyResponse(survey.campaignId, survey.unitId);
