@@ -94,14 +94,14 @@ export async function addAttributeDelta(
     .execute();
 }
 
-/** Units mapped to the dashboard buckets they count for (two parallel arrays, joined in SQL). */
+/** Units mapped to the dashboard buckets they count for (two parallel arrays, joined in SQL); a bucket is a unit id or a code. */
 export interface BucketMap {
   unitIds: readonly string[];
   bucketIds: readonly string[];
 }
 
 const bucketJoin = (map: BucketMap) =>
-  sql`unnest(${[...map.unitIds]}::uuid[], ${[...map.bucketIds]}::uuid[]) AS m(unit_id, bucket_id)`;
+  sql`unnest(${[...map.unitIds]}::uuid[], ${[...map.bucketIds]}::text[]) AS m(unit_id, bucket_id)`;
 
 /**
  * Rating-instance cells summed per bucket, question and month between two months (inclusive): a province's
@@ -114,6 +114,22 @@ export async function sumRollupsByBucket(db: Executor, campaignId: string, map: 
     FROM ${bucketJoin(map)} JOIN survey_rollups r ON r.campaign_id = ${campaignId} AND r.unit_id = m.unit_id
     WHERE r.month BETWEEN ${fromMonth} AND ${toMonth}
     GROUP BY 1, 2, 3
+    HAVING sum(r.n1 + r.n2 + r.n3 + r.n4 + r.n5) > 0`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Rating-instance cells of the given questions summed per bucket and month, over all those questions: the
+ * figures by level, by field of work and the ranking within a level need no split by question.
+ */
+export async function sumTotalsByBucket(db: Executor, campaignId: string, map: BucketMap, questionIds: readonly string[], fromMonth: string, toMonth: string) {
+  if (map.unitIds.length === 0 || questionIds.length === 0) return [];
+  const result = await sql<{ unit_id: string; month: string; n1: number; n2: number; n3: number; n4: number; n5: number }>`
+    SELECT m.bucket_id AS unit_id, r.month,
+           sum(r.n1)::int AS n1, sum(r.n2)::int AS n2, sum(r.n3)::int AS n3, sum(r.n4)::int AS n4, sum(r.n5)::int AS n5
+    FROM ${bucketJoin(map)} JOIN survey_rollups r ON r.campaign_id = ${campaignId} AND r.unit_id = m.unit_id
+    WHERE r.month BETWEEN ${fromMonth} AND ${toMonth} AND r.question_id = ANY(${[...questionIds]}::text[])
+    GROUP BY 1, 2
     HAVING sum(r.n1 + r.n2 + r.n3 + r.n4 + r.n5) > 0`.execute(db);
   return result.rows;
 }

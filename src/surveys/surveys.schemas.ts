@@ -53,7 +53,10 @@ export const CreateCampaignBody = z.object({
   channels: z.array(z.enum(SURVEY_CHANNELS)).min(1).max(SURVEY_CHANNELS.length),
   startsOn: Day,
   endsOn: Day,
-  units: z.array(z.object({ unitId: z.uuid(), quota: z.number().int().positive().nullable().optional() })).min(1).max(5000),
+  units: z
+    .array(z.object({ unitId: z.uuid(), quota: z.number().int().positive().nullable().optional(), fieldCode: z.string().max(40).nullable().optional() }))
+    .min(1)
+    .max(5000),
   forumId: z.uuid().nullable().optional(),
 });
 
@@ -61,6 +64,7 @@ const CampaignUnit = z.object({
   unitId: z.string(),
   name: z.string(),
   quota: z.number().nullable(),
+  fieldCode: z.string().nullable(),
   surveyPath: z.string(),
   surveyUrl: z.string(),
 });
