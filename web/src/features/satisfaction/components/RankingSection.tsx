@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../../../i18n";
 import type { Dashboard } from "../api";
 import { formatChange, formatInterval, formatRate } from "../format";
-import { EChart, type ChartOption } from "./EChart";
+import { IntervalChart } from "./IntervalChart";
 import { TableScroll } from "./TableScroll";
 
 /**
@@ -19,29 +19,6 @@ export function RankingSection({ dashboard }: { dashboard: Dashboard }) {
     [dashboard.units],
   );
   const ranked = units.filter((u) => u.rate !== null);
-  const option = useMemo<ChartOption>(
-    () => ({
-      tooltip: { trigger: "item" },
-      grid: { left: 8, right: 24, bottom: 24, top: 16, containLabel: true },
-      xAxis: { type: "value", min: 0, max: 100, name: "%" },
-      yAxis: { type: "category", inverse: true, data: ranked.map((u) => u.name) },
-      series: [
-        {
-          type: "custom",
-          name: t("satisfaction.interval"),
-          renderItem: (_params: unknown, api: { value: (i: number) => number; coord: (p: number[]) => number[] }) => {
-            const from = api.coord([api.value(1), api.value(0)]);
-            const to = api.coord([api.value(2), api.value(0)]);
-            return { type: "line", shape: { x1: from[0], y1: from[1], x2: to[0], y2: to[1] }, style: { stroke: "#364fc7", lineWidth: 3 } };
-          },
-          encode: { x: [1, 2], y: 0 },
-          data: ranked.map((u, i) => [i, u.low, u.high]),
-        },
-        { type: "scatter", name: t("satisfaction.rate"), symbolSize: 12, itemStyle: { color: "#176236" }, data: ranked.map((u, i) => [u.rate, i]) },
-      ],
-    }),
-    [ranked, t],
-  );
   const description = t("satisfaction.rankingDescription", {
     list: ranked.map((u) => `${u.rank}. ${u.name} ${formatRate(u.rate, lang)} (${formatInterval(u, lang)})`).join("; ") || "—",
   });
@@ -53,7 +30,7 @@ export function RankingSection({ dashboard }: { dashboard: Dashboard }) {
       <Text size="sm" mb="xs">
         {t("satisfaction.rankingHint")}
       </Text>
-      {ranked.length > 0 && <EChart option={option} description={description} height={Math.max(160, 48 + ranked.length * 36)} />}
+      {ranked.length > 0 && <IntervalChart rows={ranked} description={description} />}
       <TableScroll label={t("satisfaction.rankingCaption")} minWidth={960}>
         <Table striped>
           <Table.Caption>{t("satisfaction.rankingCaption")}</Table.Caption>
