@@ -4,6 +4,7 @@ import { currentLanguage } from "../../../i18n";
 import type { ComparedFigure, Dashboard } from "../api";
 import { formatChange, formatInterval, formatRate } from "../format";
 import { IntervalChart } from "./IntervalChart";
+import { RankedCells, RankedHead } from "./RankedColumns";
 import { TableScroll } from "./TableScroll";
 
 type Row = ComparedFigure & { key: string; name: string; responses: number };
@@ -123,7 +124,8 @@ export function LevelRankingSection({ dashboard }: { dashboard: Dashboard }) {
             {ranked.length > 0 && (
               <IntervalChart
                 rows={ranked}
-                description={t("satisfaction.rankingDescription", {
+                description={t("satisfaction.levelRankingDescription", {
+                  level: level.name,
                   list: ranked.map((u) => `${u.rank}. ${u.name} ${formatRate(u.rate, lang)} (${formatInterval(u, lang)})`).join("; "),
                 })}
               />
@@ -133,11 +135,7 @@ export function LevelRankingSection({ dashboard }: { dashboard: Dashboard }) {
                 <Table.Caption>{caption}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th scope="col">{t("satisfaction.rank")}</Table.Th>
-                    <Table.Th scope="col">{t("satisfaction.unit")}</Table.Th>
-                    <Table.Th scope="col">{t("satisfaction.rate")}</Table.Th>
-                    <Table.Th scope="col">{t("satisfaction.interval")}</Table.Th>
-                    <Table.Th scope="col">n</Table.Th>
+                    <RankedHead />
                     <Table.Th scope="col">{t("satisfaction.change")}</Table.Th>
                     <Table.Th scope="col">{t("satisfaction.responses")}</Table.Th>
                   </Table.Tr>
@@ -145,11 +143,7 @@ export function LevelRankingSection({ dashboard }: { dashboard: Dashboard }) {
                 <Table.Tbody>
                   {level.units.map((u) => (
                     <Table.Tr key={u.unitId}>
-                      <Table.Td>{u.rank ?? "—"}</Table.Td>
-                      <Table.Th scope="row">{u.name}</Table.Th>
-                      <Table.Td>{u.isSuppressed ? t("satisfaction.suppressedShort") : formatRate(u.rate, lang)}</Table.Td>
-                      <Table.Td>{formatInterval(u, lang)}</Table.Td>
-                      <Table.Td>{u.n}</Table.Td>
+                      <RankedCells unit={u} />
                       <Table.Td>{formatChange(u.change, lang)}</Table.Td>
                       <Table.Td>{u.responses}</Table.Td>
                     </Table.Tr>

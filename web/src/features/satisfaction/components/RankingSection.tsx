@@ -5,6 +5,7 @@ import { currentLanguage } from "../../../i18n";
 import type { Dashboard } from "../api";
 import { formatChange, formatInterval, formatRate } from "../format";
 import { IntervalChart } from "./IntervalChart";
+import { RankedCells, RankedHead } from "./RankedColumns";
 import { TableScroll } from "./TableScroll";
 
 /**
@@ -36,11 +37,7 @@ export function RankingSection({ dashboard }: { dashboard: Dashboard }) {
           <Table.Caption>{t("satisfaction.rankingCaption")}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{t("satisfaction.rank")}</Table.Th>
-              <Table.Th scope="col">{t("satisfaction.unit")}</Table.Th>
-              <Table.Th scope="col">{t("satisfaction.rate")}</Table.Th>
-              <Table.Th scope="col">{t("satisfaction.interval")}</Table.Th>
-              <Table.Th scope="col">n</Table.Th>
+              <RankedHead />
               <Table.Th scope="col">{t("satisfaction.byRespondents")}</Table.Th>
               <Table.Th scope="col">{t("satisfaction.change")}</Table.Th>
               <Table.Th scope="col">{t("satisfaction.responses")}</Table.Th>
@@ -52,11 +49,7 @@ export function RankingSection({ dashboard }: { dashboard: Dashboard }) {
           <Table.Tbody>
             {units.map((u) => (
               <Table.Tr key={u.unitId}>
-                <Table.Td>{u.rank ?? "—"}</Table.Td>
-                <Table.Th scope="row">{u.name}</Table.Th>
-                <Table.Td>{u.isSuppressed ? t("satisfaction.suppressedShort") : formatRate(u.rate, lang)}</Table.Td>
-                <Table.Td>{formatInterval(u, lang)}</Table.Td>
-                <Table.Td>{u.n}</Table.Td>
+                <RankedCells unit={u} />
                 <Table.Td>{formatRate(u.respondents.rate, lang)}</Table.Td>
                 <Table.Td>{formatChange(u.change, lang)}</Table.Td>
                 <Table.Td>{u.responses}</Table.Td>
