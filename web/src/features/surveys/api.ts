@@ -1,4 +1,4 @@
-import { apiGet, apiPost } from "../../app/api-client";
+import { apiGet, apiPost, apiPostForFile } from "../../app/api-client";
 
 /** A text in both languages; the page shows the current one. */
 export interface Bilingual {
@@ -144,6 +144,20 @@ export function createCampaign(body: {
 /** Issues one-time codes for a unit (returned once, to print). */
 export async function issueCodes(campaignId: string, unitId: string, count: number) {
   return (await apiPost<{ codes: string[] }>(`/api/surveys/campaigns/${campaignId}/units/${unitId}/codes`, { count })).codes;
+}
+
+/**
+ * Issues one-time codes as a printable DOCX sheet and saves it: the codes exist in plain text only in this
+ * response, so the sheet is made by the request that creates them.
+ */
+export async function downloadCodesSheet(campaignId: string, unitId: string, count: number) {
+  const blob = await apiPostForFile(`/api/surveys/campaigns/${campaignId}/units/${unitId}/codes.docx`, { count });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = "ma-danh-gia-dung-mot-lan.docx";
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Publishes a campaign's results. */
