@@ -54,6 +54,11 @@ describe("the satisfaction dashboard", () => {
     expect((await download).suggestedFilename()).toBe("hai-long-2026-Q3.xlsx");
 
     await page.getByRole("link", { name: "Khảo sát", exact: true }).click();
+    // A new campaign tags each evaluated unit with its field of work.
+    const form = page.getByRole("region", { name: "Tạo đợt khảo sát" });
+    await form.getByRole("checkbox", { name: "Công an xã Thiệu Hóa" }).check();
+    await form.getByLabel("Lĩnh vực công tác của Công an xã Thiệu Hóa").selectOption("administrative");
+    await expectNoAxeViolations(page, "campaign form with fields of work");
     await page.getByRole("link", { name: "Khảo sát sự hài lòng của Nhân dân năm 2026" }).click();
     await page.getByRole("img", { name: /Mã QR dẫn đến phiếu khảo sát của Công an xã Thiệu Hóa/ }).waitFor();
     await expectNoAxeViolations(page, "campaign page");

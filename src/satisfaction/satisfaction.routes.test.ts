@@ -170,7 +170,11 @@ describe.each(ENGINES)("the satisfaction dashboard on %s", (engine) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatchObject({ code: "survey.field_unknown", field: "units" });
-    const tagged = (await createCampaignAs(t.app, leader, campaignBody([], { units, startsOn: "2024-10-01" }))).id;
+    const fieldList = (await get("/api/surveys/fields-of-work", leader)).json().items;
+    expect(fieldList.map((f: { code: string }) => f.code)).toEqual(["administrative", "security", "criminal", "order", "traffic", "fire", "local"]);
+    const created = await createCampaignAs(t.app, leader, campaignBody([], { units, startsOn: "2024-10-01" }));
+    expect(created.units.find((u) => u.unitId === division)?.fieldCode).toBe("traffic");
+    const tagged = created.id;
     const say = async (unitId: string, day: string, level: number) =>
       submitSurveyResponse({
         db: t.db,

@@ -82,6 +82,11 @@ export async function listEvaluatedUnits({ db, campaignId }: { db: Executor; cam
   return rows.map((r) => ({ unitId: r.unit_id, name: r.name, quota: r.quota, fieldCode: r.field_code }));
 }
 
+/** The fields of work (lĩnh vực công tác) a campaign can tag its evaluated units with, in their order. */
+export async function getFieldsOfWork({ db }: { db: Executor }) {
+  return (await listFieldsOfWork(db)).map((f) => ({ code: f.code, name: { vi: f.name_vi, en: f.name_en } }));
+}
+
 /** What a leader asks for when creating a campaign. */
 export interface CreateCampaignInput {
   title: string;

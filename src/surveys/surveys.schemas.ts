@@ -31,6 +31,9 @@ export const QuestionSchema = questionSchema(z.string());
 const ElementSchema = z.object({ code: z.string(), name: z.object({ vi: z.string(), en: z.string() }) });
 
 /** GET /api/surveys/templates */
+/** GET /api/surveys/fields-of-work: the fields a campaign can tag its evaluated units with. */
+export const FieldsOfWorkResponse = z.object({ items: z.array(z.object({ code: z.string(), name: z.object({ vi: z.string(), en: z.string() }) })) });
+
 export const TemplateListResponse = z.object({
   items: z.array(
     z.object({

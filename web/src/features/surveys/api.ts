@@ -66,7 +66,7 @@ export interface Campaign extends CampaignSummary {
   questions: Question[];
   attributes: string[];
   channels: string[];
-  units: { unitId: string; name: string; quota: number | null; surveyPath: string; surveyUrl: string }[];
+  units: { unitId: string; name: string; quota: number | null; fieldCode: string | null; surveyPath: string; surveyUrl: string }[];
 }
 
 /** A built-in template version. */
@@ -96,6 +96,7 @@ export const surveyKeys = {
   campaigns: () => ["surveys", "campaigns"] as const,
   campaign: (id: string) => ["surveys", "campaigns", id] as const,
   templates: () => ["surveys", "templates"] as const,
+  fieldsOfWork: () => ["surveys", "fields-of-work"] as const,
   flags: (id: string) => ["surveys", "campaigns", id, "flags"] as const,
 };
 
@@ -123,6 +124,11 @@ export function fetchCampaign(id: string, signal?: AbortSignal) {
 }
 
 /** The built-in templates. */
+/** The fields of work (lĩnh vực công tác) an evaluated unit can be tagged with. */
+export async function fetchFieldsOfWork(signal?: AbortSignal) {
+  return (await apiGet<{ items: { code: string; name: { vi: string; en: string } }[] }>("/api/surveys/fields-of-work", signal)).items;
+}
+
 export async function fetchTemplates(signal?: AbortSignal) {
   return (await apiGet<{ items: SurveyTemplate[] }>("/api/surveys/templates", signal)).items;
 }
@@ -135,7 +141,7 @@ export function createCampaign(body: {
   channels: string[];
   startsOn: string;
   endsOn: string;
-  units: { unitId: string }[];
+  units: { unitId: string; fieldCode?: string | null }[];
   attributes?: string[];
 }) {
   return apiPost<Campaign>("/api/surveys/campaigns", body);
