@@ -11,7 +11,7 @@ import { buildDashboard, groupFigures, rankWithinLevels } from "./satisfaction.d
 import { changeOf, figureOf } from "./satisfaction.index.ts";
 import { addMonths, campaignPeriod, parsePeriod, previousPeriod, type MonthRange } from "./satisfaction.period.ts";
 import { attributesOfCell, rake } from "./satisfaction.raking.ts";
-import { sumAttributesOver, sumRespondentsByBucket, sumRollupsByBucket, sumTotalsByBucket } from "./satisfaction.rollups.queries.ts";
+import { sumAttributesOver, sumPeriodsByBucket, sumRespondentsByBucket, sumRollupsByBucket } from "./satisfaction.rollups.queries.ts";
 import { listLevelsAndFields } from "./satisfaction.settings.queries.ts";
 import { getBands, getMargins, getSettings } from "./satisfaction.settings.service.ts";
 import { bucketOf, currentUnitOf, type TreeUnit } from "./satisfaction.tree.ts";
@@ -59,7 +59,7 @@ export async function computeDashboard({
   // through their successors), whose level it takes.
   const current = { unitIds: subtreeIds, bucketIds: subtreeIds.map((id) => currentUnitOf(id, units)) };
   const likertIds = campaign.questions.flatMap((q) => (q.type === "likert" ? [q.id] : []));
-  const [settings, bands, evaluated, codes, paper, instances, respondents, attributeCells, margins] = await Promise.all([
+  const [settings, bands, evaluated, codes, paper, instances, respondents, attributeCells, margins, byUnit, names] = await Promise.all([
     getSettings({ db }),
     getBands({ db }),
     listEvaluatedUnits({ db, campaignId: campaign.id }),
@@ -69,18 +69,16 @@ export async function computeDashboard({
     sumRespondentsByBucket(db, campaign.id, map, previous.from, period.to),
     sumAttributesOver(db, campaign.id, map, period.from, period.to),
     getMargins({ db, unitId: rootUnitId }),
+    sumPeriodsByBucket(db, campaign.id, current, likertIds, { previous, period }),
+    listLevelsAndFields(db),
   ]);
   // By field of work: each evaluated unit's data in the field the campaign evaluates it in.
   const inSubtree = new Set(subtreeIds);
   const tagged = evaluated.filter((u) => u.fieldCode !== null && inSubtree.has(u.unitId));
   const byField = { unitIds: tagged.map((u) => u.unitId), bucketIds: tagged.map((u) => u.fieldCode as string) };
-  const [unitTotals, unitPeople, fieldTotals, fieldPeople, names] = await Promise.all([
-    sumTotalsByBucket(db, campaign.id, current, likertIds, previous.from, period.to),
-    sumRespondentsByBucket(db, campaign.id, current, previous.from, period.to),
-    sumTotalsByBucket(db, campaign.id, byField, likertIds, previous.from, period.to),
-    byField.unitIds.length === 0 ? [] : sumRespondentsByBucket(db, campaign.id, byField, previous.from, period.to),
-    listLevelsAndFields(db),
-  ]);
+  const byFieldSums = await sumPeriodsByBucket(db, campaign.id, byField, likertIds, { previous, period });
+  const [unitTotals, unitPeople] = [byUnit.instances, byUnit.respondents];
+  const [fieldTotals, fieldPeople] = [byFieldSums.instances, byFieldSums.respondents];
   const groupSettings = { period, previous, minN: settings.minN, bands };
   const levelOf = (unitId: string) => units.get(unitId)?.levelCode;
   const order = (codes: { code: string }[]) => new Map(codes.map((c, i) => [c.code, i]));

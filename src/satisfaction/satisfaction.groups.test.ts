@@ -30,6 +30,20 @@ const split = (rows: Cell[]) => {
 };
 
 describe("figures by level and field of work", () => {
+  it("ranks as 1 + the number of units whose whole interval lies above (the sorted search agrees with the count)", () => {
+    const bound = fc.option(fc.integer({ min: 0, max: 100 }), { nil: null });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(bound, fc.integer({ min: 0, max: 30 })), { maxLength: 40 }), (pairs) => {
+        const items = pairs.map(([low, width]) => (low === null ? { low: null, high: null } : { low, high: Math.min(100, low + width) }));
+        const ranked = rankByIntervals(items);
+        ranked.forEach((item, i) => {
+          const high = items[i]!.high;
+          expect(item.rank).toBe(high === null ? null : items.filter((o) => o.low !== null && o.low > high).length + 1);
+        });
+      }),
+    );
+  });
+
   it("a level's figure is the figure of the pooled rollups of its units, both periods, with the people behind them", () => {
     fc.assert(
       fc.property(cells, (rows) => {

@@ -210,6 +210,12 @@ describe.each(ENGINES)("the satisfaction dashboard on %s", (engine) => {
     expect(rankOf(hamlet)).toBe(1);
     expect(communes.units.find((u: { unitId: string }) => u.unitId === communeA)).toMatchObject({ n: 44, responses: 22 });
 
+    // The next quarter has nothing yet: Q1 is its previous period, summed in SQL as one row per unit.
+    const next = (await get(`/api/satisfaction/dashboard?campaignId=${tagged}&period=2025-Q2`, leader)).json();
+    const communesNext = next.levels.find((l: { levelCode: string }) => l.levelCode === "commune");
+    expect(communesNext).toMatchObject({ n: 0, rate: null, previousN: 74, change: null });
+    expect(communesNext.previousRate).toBeCloseTo((100 * 54) / 74, 2);
+    expect(next.fields.find((f: { fieldCode: string }) => f.fieldCode === "administrative")).toMatchObject({ n: 0, previousN: 44 });
     const en = (await get(`/api/satisfaction/dashboard?campaignId=${tagged}&period=2025-Q1`, leader, "en")).json();
     expect(en.fields[0].name).toContain("Administrative procedures");
     const xlsx = await get(`/api/satisfaction/dashboard.xlsx?campaignId=${tagged}&period=2025-Q1`, leader, "en");
