@@ -24,7 +24,19 @@ describe("the satisfaction dashboard", () => {
     await page.getByRole("heading", { level: 1, name: "Chỉ số hài lòng" }).waitFor();
     await page.getByRole("heading", { name: "Xếp hạng đơn vị và khoảng tin cậy" }).waitFor();
     await page.locator(".chart-box svg").first().waitFor();
-    expect(await page.locator(".chart-box svg").count()).toBe(4);
+    // Trend, questions, heat-map, ranking; by level, by field of work, and the communes ranked within their level.
+    await page.getByRole("heading", { level: 2, name: "Theo cấp đơn vị" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Theo lĩnh vực công tác" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Xếp hạng trong từng cấp" }).waitFor();
+    expect(await page.locator(".chart-box svg").count()).toBe(7);
+    const levels = page.getByRole("table", { name: /theo cấp đơn vị/ });
+    await expect(levels.getByRole("rowheader", { name: "Công an xã, phường, đặc khu" }).count()).resolves.toBe(1);
+    const fields = page.getByRole("table", { name: /theo lĩnh vực công tác/ });
+    await expect(fields.getByRole("rowheader", { name: /Thủ tục hành chính/ }).count()).resolves.toBe(1);
+    await expect(fields.getByRole("rowheader", { name: /Công an khu vực/ }).count()).resolves.toBe(1);
+    await expect(page.getByRole("img", { name: /Theo lĩnh vực công tác: Thủ tục hành chính/ }).count()).resolves.toBe(1);
+    const withinCommunes = await page.getByRole("img", { name: /xếp hạng trong cấp Công an xã, phường, đặc khu/ }).getAttribute("aria-label");
+    expect(withinCommunes).toMatch(/1\. Công an/);
     const text = (await page.locator("main").textContent()) ?? "";
     for (const expected of ["Công an xã Thiệu Tiến", "Tỷ lệ hài lòng theo lượt đánh giá", "Tỷ lệ hài lòng theo người trả lời", "Rất không hài lòng"]) {
       expect(text).toContain(expected);
@@ -42,6 +54,11 @@ describe("the satisfaction dashboard", () => {
     expect((await download).suggestedFilename()).toBe("hai-long-2026-Q3.xlsx");
 
     await page.getByRole("link", { name: "Khảo sát", exact: true }).click();
+    // A new campaign tags each evaluated unit with its field of work.
+    const form = page.getByRole("region", { name: "Tạo đợt khảo sát" });
+    await form.getByRole("checkbox", { name: "Công an xã Thiệu Hóa" }).check();
+    await form.getByLabel("Lĩnh vực công tác của Công an xã Thiệu Hóa").selectOption("administrative");
+    await expectNoAxeViolations(page, "campaign form with fields of work");
     await page.getByRole("link", { name: "Khảo sát sự hài lòng của Nhân dân năm 2026" }).click();
     await page.getByRole("img", { name: /Mã QR dẫn đến phiếu khảo sát của Công an xã Thiệu Hóa/ }).waitFor();
     await expectNoAxeViolations(page, "campaign page");

@@ -18,7 +18,7 @@ export function campaignBody(unitIds: string[], overrides: Record<string, unknow
 export async function createCampaignAs(app: App, cookie: string, body: object) {
   const response = await app.inject({ method: "POST", url: "/api/surveys/campaigns", payload: body, headers: { cookie } });
   if (response.statusCode !== 201) throw new Error(`campaign not created: ${response.statusCode} ${response.body}`);
-  return response.json() as { id: string; units: { unitId: string; surveyPath: string; surveyUrl: string }[] };
+  return response.json() as { id: string; units: { unitId: string; fieldCode: string | null; surveyPath: string; surveyUrl: string }[] };
 }
 
 /** The device cookie a public GET hands out, as a `cookie` header value. */

@@ -30,6 +30,15 @@ export interface SurveyCampaignUnitsTable {
   campaign_id: string;
   unit_id: string;
   quota: number | null;
+  field_code: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Fields of work (migrations/0022_fields_of_work.sql). */
+export interface FieldsOfWorkTable {
+  code: string;
+  rank: number;
+  name_vi: string;
+  name_en: string;
 }
 
 export interface SurveyCodesTable {
@@ -135,6 +144,7 @@ export interface SurveysTables {
   satisfaction_margins: SatisfactionMarginsTable;
   survey_campaigns: SurveyCampaignsTable;
   survey_campaign_units: SurveyCampaignUnitsTable;
+  fields_of_work: FieldsOfWorkTable;
   survey_codes: SurveyCodesTable;
   survey_responses: SurveyResponsesTable;
   survey_rollups: SurveyRollupsTable;

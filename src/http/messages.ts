@@ -384,6 +384,10 @@ export const MESSAGES = {
     vi: "Không có mẫu phiếu này.",
     en: "No such survey template.",
   },
+  "survey.field_unknown": {
+    vi: "Không có lĩnh vực công tác này.",
+    en: "No such field of work.",
+  },
   "survey.period_invalid": {
     vi: "Ngày kết thúc phải sau ngày bắt đầu.",
     en: "The end date must not be before the start date.",

@@ -52,6 +52,21 @@ export interface DashboardSource {
 /** A figure with the previous period's rate and the change in percentage points. */
 export type ComparedFigure = Figure & { previousRate: number | null; previousN: number; change: number | null };
 
+/**
+ * A figure with its previous period. Rating instances from fewer than minN respondents are suppressed too:
+ * 4 people × 4 questions is not n = 16.
+ */
+export function comparedOf(
+  now: Distribution,
+  then: Distribution,
+  settings: { minN: number; bands: readonly Band[] },
+  people?: { now: number; then: number },
+): ComparedFigure {
+  const figure = figureOf(now, settings, people?.now);
+  const earlier = figureOf(then, settings, people?.then);
+  return { ...figure, previousRate: earlier.rate, previousN: earlier.n, change: changeOf(figure.rate, earlier.rate) };
+}
+
 /** Sums of distributions by key, for a period. */
 class Tally {
   private readonly sums = new Map<string, Distribution>();
@@ -101,12 +116,7 @@ export function buildDashboard(source: DashboardSource) {
     }
   }
   const settings = { minN, bands };
-  // Rating instances from fewer than minN respondents are suppressed too: 4 people × 4 questions is not n = 16.
-  const compared = (now: Distribution, then: Distribution, people?: { now: number; then: number }): ComparedFigure => {
-    const figure = figureOf(now, settings, people?.now);
-    const earlier = figureOf(then, settings, people?.then);
-    return { ...figure, previousRate: earlier.rate, previousN: earlier.n, change: changeOf(figure.rate, earlier.rate) };
-  };
+  const compared = (now: Distribution, then: Distribution, people?: { now: number; then: number }) => comparedOf(now, then, settings, people);
   const people = (key: string) => ({ now: responses.get(key) ?? 0, then: previousResponses.get(key) ?? 0 });
   const overall = compared(current.get("all"), before.get("all"), people("all"));
   const top = overall.distribution[3] + overall.distribution[4];
@@ -138,6 +148,69 @@ export function buildDashboard(source: DashboardSource) {
     ).filter((cell) => cell.n > 0),
     trend: monthsBetween(previous.from, period.to).map((month) => ({ month, ...figureOf(months.get(month), settings) })),
   };
+}
+
+/** Rating instances summed over questions, per bucket (a unit or a code) and month. */
+export type TotalRow = Omit<InstanceRow, "question_id">;
+
+/** A group's figure: pooled rating instances with the previous period, and its responses (people). */
+export type GroupFigure = ComparedFigure & { key: string; responses: number };
+
+/**
+ * Figures of groups of buckets (a level of units, a field of work): each group's figure is the figure of
+ * the pooled rollups of its buckets, suppressed below the minimum n of answers or of respondents. Buckets
+ * `groupOf` leaves undefined count nowhere. Only groups with data in either period are returned.
+ */
+export function groupFigures(
+  instances: readonly TotalRow[],
+  respondents: readonly RespondentRow[],
+  groupOf: (bucket: string) => string | undefined,
+  { period, previous, minN, bands }: { period: MonthRange; previous: MonthRange; minN: number; bands: readonly Band[] },
+): GroupFigure[] {
+  const now = new Tally();
+  const then = new Tally();
+  const keys = new Set<string>();
+  for (const row of instances) {
+    const key = groupOf(row.unit_id);
+    if (key === undefined) continue;
+    const d: Distribution = [row.n1, row.n2, row.n3, row.n4, row.n5];
+    if (inPeriod(row.month, period)) now.add(key, d);
+    else if (inPeriod(row.month, previous)) then.add(key, d);
+    else continue;
+    keys.add(key);
+  }
+  const people = new Map<string, { now: number; then: number }>();
+  for (const row of respondents) {
+    const key = groupOf(row.unit_id);
+    if (key === undefined) continue;
+    const p = people.get(key) ?? { now: 0, then: 0 };
+    if (inPeriod(row.month, period)) p.now += row.responses;
+    else if (inPeriod(row.month, previous)) p.then += row.responses;
+    else continue;
+    people.set(key, p);
+    keys.add(key);
+  }
+  return [...keys].sort().map((key) => {
+    const p = people.get(key) ?? { now: 0, then: 0 };
+    return { key, ...comparedOf(now.get(key), then.get(key), { minN, bands }, p), responses: p.now };
+  });
+}
+
+/**
+ * Units ranked within their level, whatever their parent (all communes of a province together): ranks from
+ * `rankByIntervals`, so overlapping intervals are never separated.
+ */
+export function rankWithinLevels<T extends GroupFigure>(units: readonly T[], levelOf: (unitId: string) => string | undefined) {
+  const byLevel = new Map<string, T[]>();
+  for (const u of units) {
+    const level = levelOf(u.key);
+    if (level === undefined) continue;
+    byLevel.set(level, [...(byLevel.get(level) ?? []), u]);
+  }
+  return [...byLevel].map(([levelCode, members]) => ({
+    levelCode,
+    units: rankByIntervals(members).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (b.rate ?? -1) - (a.rate ?? -1)),
+  }));
 }
 
 /** The figures' total valid answers (for tests and checks). */

@@ -7,13 +7,14 @@ import { countPaperForms } from "../surveys/surveys.paper.service.ts";
 import { countOpinionRatings } from "../opinions/opinions.ratings.ts";
 import { startOfDayInVietnam } from "../text/dates.ts";
 import { isInSubtree, listSubtreeUnits } from "../units/units.service.ts";
-import { buildDashboard } from "./satisfaction.dashboard.build.ts";
+import { buildDashboard, groupFigures, rankWithinLevels } from "./satisfaction.dashboard.build.ts";
 import { changeOf, figureOf } from "./satisfaction.index.ts";
 import { addMonths, campaignPeriod, parsePeriod, previousPeriod, type MonthRange } from "./satisfaction.period.ts";
 import { attributesOfCell, rake } from "./satisfaction.raking.ts";
-import { sumAttributesOver, sumRespondentsByBucket, sumRollupsByBucket } from "./satisfaction.rollups.queries.ts";
+import { sumAttributesOver, sumPeriodsByBucket, sumRespondentsByBucket, sumRollupsByBucket } from "./satisfaction.rollups.queries.ts";
+import { listLevelsAndFields } from "./satisfaction.settings.queries.ts";
 import { getBands, getMargins, getSettings } from "./satisfaction.settings.service.ts";
-import { bucketOf, type TreeUnit } from "./satisfaction.tree.ts";
+import { bucketOf, currentUnitOf, type TreeUnit } from "./satisfaction.tree.ts";
 
 /** The period asked for, or the campaign's whole span (400 `satisfaction.period_invalid` if unreadable). */
 function periodFor(campaign: Campaign, text: string | undefined): MonthRange {
@@ -45,7 +46,7 @@ export async function computeDashboard({
   // Only the subtree's cells are read, summed in SQL per bucket (the root's children, historical units
   // mapped to their successors): a dashboard reads a few thousand sums whatever lies below.
   const tree = await listSubtreeUnits({ db, rootId: rootUnitId });
-  const units = new Map<string, TreeUnit & { name: string }>(tree.map((u) => [u.id, u]));
+  const units = new Map<string, TreeUnit & { name: string; levelCode: string }>(tree.map((u) => [u.id, u]));
   const mapped = tree.flatMap((u) => {
     const b = bucketOf(u.id, rootUnitId, units);
     return b === undefined ? [] : [{ unitId: u.id, bucketId: b }];
@@ -54,7 +55,11 @@ export async function computeDashboard({
   const bucket = (unitId: string) => bucketOfUnit.get(unitId);
   const map = { unitIds: mapped.map((m) => m.unitId), bucketIds: mapped.map((m) => m.bucketId) };
   const subtreeIds = tree.map((u) => u.id);
-  const [settings, bands, evaluated, codes, paper, instances, respondents, attributeCells, margins] = await Promise.all([
+  // By level and for the ranking within a level: every unit's data in its current unit (historical units
+  // through their successors), whose level it takes.
+  const current = { unitIds: subtreeIds, bucketIds: subtreeIds.map((id) => currentUnitOf(id, units)) };
+  const likertIds = campaign.questions.flatMap((q) => (q.type === "likert" ? [q.id] : []));
+  const [settings, bands, evaluated, codes, paper, instances, respondents, attributeCells, margins, byUnit, names] = await Promise.all([
     getSettings({ db }),
     getBands({ db }),
     listEvaluatedUnits({ db, campaignId: campaign.id }),
@@ -64,7 +69,27 @@ export async function computeDashboard({
     sumRespondentsByBucket(db, campaign.id, map, previous.from, period.to),
     sumAttributesOver(db, campaign.id, map, period.from, period.to),
     getMargins({ db, unitId: rootUnitId }),
+    sumPeriodsByBucket(db, campaign.id, current, likertIds, { previous, period }),
+    listLevelsAndFields(db),
   ]);
+  // By field of work: each evaluated unit's data in the field the campaign evaluates it in.
+  const inSubtree = new Set(subtreeIds);
+  const tagged = evaluated.filter((u) => u.fieldCode !== null && inSubtree.has(u.unitId));
+  const byField = { unitIds: tagged.map((u) => u.unitId), bucketIds: tagged.map((u) => u.fieldCode as string) };
+  const byFieldSums = await sumPeriodsByBucket(db, campaign.id, byField, likertIds, { previous, period });
+  const [unitTotals, unitPeople] = [byUnit.instances, byUnit.respondents];
+  const [fieldTotals, fieldPeople] = [byFieldSums.instances, byFieldSums.respondents];
+  const groupSettings = { period, previous, minN: settings.minN, bands };
+  const levelOf = (unitId: string) => units.get(unitId)?.levelCode;
+  const order = (codes: { code: string }[]) => new Map(codes.map((c, i) => [c.code, i]));
+  const levelOrder = order(names.levels);
+  const fieldOrder = order(names.fields);
+  const byOrder = (o: Map<string, number>) => (a: { key: string }, b: { key: string }) => (o.get(a.key) ?? 99) - (o.get(b.key) ?? 99);
+  const levels = groupFigures(unitTotals, unitPeople, levelOf, groupSettings).sort(byOrder(levelOrder));
+  const fields = groupFigures(fieldTotals, fieldPeople, (code) => code, groupSettings).sort(byOrder(fieldOrder));
+  const levelRanking = rankWithinLevels(groupFigures(unitTotals, unitPeople, (id) => id, groupSettings), levelOf)
+    .sort((a, b) => (levelOrder.get(a.levelCode) ?? 99) - (levelOrder.get(b.levelCode) ?? 99))
+    .map((l) => ({ levelCode: l.levelCode, units: l.units.map(({ key, ...u }) => ({ unitId: key, name: units.get(key)?.name ?? "", ...u })) }));
   const buckets = tree.filter((u) => u.id === rootUnitId || u.parentId === rootUnitId).map((u) => u.id);
   const built = buildDashboard({
     likertQuestions: campaign.questions.flatMap((q) => (q.type === "likert" ? [{ id: q.id, element: q.element }] : [])),
@@ -107,6 +132,11 @@ export async function computeDashboard({
     minN: settings.minN,
     bands,
     ...built,
+    levels: levels.map(({ key, ...f }) => ({ levelCode: key, ...f })),
+    fields: fields.map(({ key, ...f }) => ({ fieldCode: key, ...f })),
+    levelRanking,
+    levelNames: names.levels,
+    fieldNames: names.fields,
     units: built.units.map((u) => ({
       ...u,
       name: units.get(u.unitId)?.name ?? "",

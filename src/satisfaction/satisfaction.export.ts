@@ -10,6 +10,11 @@ const LABELS = {
     units: "Theo đơn vị",
     trend: "Theo tháng",
     heatmap: "Đơn vị × câu hỏi",
+    byLevel: "Theo cấp",
+    fields: "Theo lĩnh vực công tác",
+    levelRanking: "Xếp hạng trong cấp",
+    levelName: "Cấp",
+    field: "Lĩnh vực công tác",
     measure: "Chỉ số",
     byInstances: "Theo lượt đánh giá",
     byRespondents: "Theo người trả lời",
@@ -40,6 +45,11 @@ const LABELS = {
     units: "By unit",
     trend: "By month",
     heatmap: "Unit × question",
+    byLevel: "By level",
+    fields: "By field of work",
+    levelRanking: "Ranking within level",
+    levelName: "Level",
+    field: "Field of work",
     measure: "Measure",
     byInstances: "By rating instances",
     byRespondents: "By respondents",
@@ -94,6 +104,13 @@ export async function dashboardWorkbook(d: DashboardResponse, lang: Language): P
     L.units,
     [L.unit, ...figureHeaders, L.previous, L.change, L.rank, L.responses, L.quota, L.codesIssued, L.codesSpent, L.paper],
     d.units.map((u) => [u.name, ...comparedCells(u), u.rank, u.responses, u.quota, u.codesIssued, u.codesSpent, `${u.paper.issued} / ${u.paper.returned} / ${u.paper.valid}`]),
+  );
+  sheet(L.byLevel, [L.levelName, ...figureHeaders, L.previous, L.change, L.responses], d.levels.map((l) => [l.name, ...comparedCells(l), l.responses]));
+  sheet(L.fields, [L.field, ...figureHeaders, L.previous, L.change, L.responses], d.fields.map((f) => [f.name, ...comparedCells(f), f.responses]));
+  sheet(
+    L.levelRanking,
+    [L.levelName, L.unit, ...figureHeaders, L.previous, L.change, L.rank, L.responses],
+    d.levelRanking.flatMap((l) => l.units.map((u) => [l.name, u.name, ...comparedCells(u), u.rank, u.responses])),
   );
   sheet(L.trend, [L.month, ...figureHeaders], d.trend.map((t) => [`${t.month.slice(5, 7)}/${t.month.slice(0, 4)}`, ...figureCells(t)]));
   const unitName = new Map(d.units.map((u) => [u.unitId, u.name]));

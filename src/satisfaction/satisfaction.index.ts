@@ -115,12 +115,24 @@ export function changeOf(current: number | null, previous: number | null): numbe
  * whole interval lies above its own. Units without an interval (suppressed) get no rank.
  */
 export function rankByIntervals<T extends { low: number | null; high: number | null }>(items: readonly T[]) {
+  // The lower bounds sorted once, so a whole level of a country (thousands of units) ranks in n log n.
+  const lows = items.flatMap((other) => (other.low === null ? [] : [other.low])).sort((a, b) => a - b);
   return items.map((item) => {
     if (item.low === null || item.high === null) return { ...item, rank: null };
-    const high = item.high;
-    const above = items.filter((other) => other.low !== null && other.low > high).length;
-    return { ...item, rank: above + 1 };
+    return { ...item, rank: lows.length - countAtMost(lows, item.high) + 1 };
   });
+}
+
+/** How many of the ascending `sorted` are ≤ `x` (binary search). */
+function countAtMost(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -94,14 +94,14 @@ export async function addAttributeDelta(
     .execute();
 }
 
-/** Units mapped to the dashboard buckets they count for (two parallel arrays, joined in SQL). */
+/** Units mapped to the dashboard buckets they count for (two parallel arrays, joined in SQL); a bucket is a unit id or a code. */
 export interface BucketMap {
   unitIds: readonly string[];
   bucketIds: readonly string[];
 }
 
 const bucketJoin = (map: BucketMap) =>
-  sql`unnest(${[...map.unitIds]}::uuid[], ${[...map.bucketIds]}::uuid[]) AS m(unit_id, bucket_id)`;
+  sql`unnest(${[...map.unitIds]}::uuid[], ${[...map.bucketIds]}::text[]) AS m(unit_id, bucket_id)`;
 
 /**
  * Rating-instance cells summed per bucket, question and month between two months (inclusive): a province's
@@ -116,6 +116,42 @@ export async function sumRollupsByBucket(db: Executor, campaignId: string, map: 
     GROUP BY 1, 2, 3
     HAVING sum(r.n1 + r.n2 + r.n3 + r.n4 + r.n5) > 0`.execute(db);
   return result.rows;
+}
+
+/**
+ * Rating-instance cells of the given questions and respondent cells, summed per bucket for a period and the
+ * period before it (the `month` of a row is the first month of its period): the figures by level, by field
+ * of work and the ranking within a level need no split by question or month, so a whole country's units
+ * come back as two rows each.
+ */
+export async function sumPeriodsByBucket(
+  db: Executor,
+  campaignId: string,
+  map: BucketMap,
+  questionIds: readonly string[],
+  { previous, period }: { previous: { from: string }; period: { from: string; to: string } },
+) {
+  if (map.unitIds.length === 0) return { instances: [], respondents: [] };
+  const periodOf = sql`CASE WHEN r.month >= ${period.from} THEN ${period.from} ELSE ${previous.from} END`;
+  const [instances, respondents] = await Promise.all([
+    questionIds.length === 0
+      ? { rows: [] }
+      : sql<{ unit_id: string; month: string; n1: number; n2: number; n3: number; n4: number; n5: number }>`
+    SELECT m.bucket_id AS unit_id, ${periodOf}::text AS month,
+           sum(r.n1)::int AS n1, sum(r.n2)::int AS n2, sum(r.n3)::int AS n3, sum(r.n4)::int AS n4, sum(r.n5)::int AS n5
+    FROM ${bucketJoin(map)} JOIN survey_rollups r ON r.campaign_id = ${campaignId} AND r.unit_id = m.unit_id
+    WHERE r.month BETWEEN ${previous.from} AND ${period.to} AND r.question_id = ANY(${[...questionIds]}::text[])
+    GROUP BY 1, 2
+    HAVING sum(r.n1 + r.n2 + r.n3 + r.n4 + r.n5) > 0`.execute(db),
+    sql<{ unit_id: string; month: string; responses: number; r1: number; r2: number; r3: number; r4: number; r5: number }>`
+    SELECT m.bucket_id AS unit_id, ${periodOf}::text AS month, sum(r.responses)::int AS responses,
+           sum(r.r1)::int AS r1, sum(r.r2)::int AS r2, sum(r.r3)::int AS r3, sum(r.r4)::int AS r4, sum(r.r5)::int AS r5
+    FROM ${bucketJoin(map)} JOIN survey_respondent_rollups r ON r.campaign_id = ${campaignId} AND r.unit_id = m.unit_id
+    WHERE r.month BETWEEN ${previous.from} AND ${period.to}
+    GROUP BY 1, 2
+    HAVING sum(r.responses) > 0`.execute(db),
+  ]);
+  return { instances: instances.rows, respondents: respondents.rows };
 }
 
 /** Respondent cells summed per bucket and month. */

@@ -132,7 +132,17 @@ describe.each(ENGINES)("the satisfaction dashboard on %s", (engine) => {
     expect(response.headers["content-type"]).toContain("spreadsheetml");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Theo yếu tố", "Theo câu hỏi", "Theo đơn vị", "Theo tháng", "Đơn vị × câu hỏi"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      "Tổng hợp",
+      "Theo yếu tố",
+      "Theo câu hỏi",
+      "Theo đơn vị",
+      "Theo cấp",
+      "Theo lĩnh vực công tác",
+      "Xếp hạng trong cấp",
+      "Theo tháng",
+      "Đơn vị × câu hỏi",
+    ]);
     const overall = workbook.getWorksheet("Tổng hợp")!;
     expect(overall.getRow(2).getCell(2).value).toBe("Số ý kiến hợp lệ (n)");
     expect(overall.getRow(3).getCell(2).value).toBe(64);
@@ -140,5 +150,86 @@ describe.each(ENGINES)("the satisfaction dashboard on %s", (engine) => {
     const names = units.getColumn(1).values.slice(3);
     expect(names).toEqual(expect.arrayContaining(["Công an xã Thiệu Hóa", "Công an xã Thiệu Tiến"]));
     expect(units.getRow(3).getCell(8).value === "Dưới n tối thiểu" || units.getRow(4).getCell(8).value === "Dưới n tối thiểu").toBe(true);
+  });
+
+  it("gives figures by unit level and by field of work, and ranks a whole level regardless of parent", async () => {
+    const division = (await createTestUnit(t.db, { parentId: provinceId, levelCode: "division", name: "Phòng Cảnh sát giao thông" })).id;
+    const hamlet = (await createTestUnit(t.db, { parentId: division, name: "Công an xã Thiệu Long" })).id;
+    const units = [
+      { unitId: district, fieldCode: "administrative" },
+      { unitId: communeA, fieldCode: "administrative" },
+      { unitId: communeB, fieldCode: "local" },
+      { unitId: division, fieldCode: "traffic" },
+      { unitId: hamlet, fieldCode: "traffic" },
+    ];
+    const bad = await t.app.inject({
+      method: "POST",
+      url: "/api/surveys/campaigns",
+      payload: campaignBody([], { units: [{ unitId: communeA, fieldCode: "astrology" }] }),
+      headers: { cookie: leader },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: "survey.field_unknown", field: "units" });
+    const fieldList = (await get("/api/surveys/fields-of-work", leader)).json().items;
+    expect(fieldList.map((f: { code: string }) => f.code)).toEqual(["administrative", "security", "criminal", "order", "traffic", "fire", "local"]);
+    const created = await createCampaignAs(t.app, leader, campaignBody([], { units, startsOn: "2024-10-01" }));
+    expect(created.units.find((u) => u.unitId === division)?.fieldCode).toBe("traffic");
+    const tagged = created.id;
+    const say = async (unitId: string, day: string, level: number) =>
+      submitSurveyResponse({
+        db: t.db,
+        campaignId: tagged,
+        unitId,
+        input: { clientKey: randomUUID(), answers: { security: level, duties: level } },
+        deviceId: undefined,
+        now: new Date(`${day}T03:00:00Z`),
+      });
+    // The former district's 10 answers (Q1 2025, satisfied) count at commune level, through commune A.
+    for (let i = 0; i < 10; i++) await say(district, "2025-01-10", 5);
+    for (let i = 0; i < 12; i++) await say(communeA, "2025-02-10", i < 6 ? 4 : 2);
+    for (let i = 0; i < 4; i++) await say(communeB, "2025-02-10", 1);
+    for (let i = 0; i < 11; i++) await say(hamlet, "2025-03-10", 4);
+    for (let i = 0; i < 3; i++) await say(division, "2025-03-10", 3);
+    const d = (await get(`/api/satisfaction/dashboard?campaignId=${tagged}&period=2025-Q1`, leader)).json();
+    const level = (code: string) => d.levels.find((l: { levelCode: string }) => l.levelCode === code);
+    // Commune level: district 20 + A 24 + B 8 + hamlet 22 answers, 37 people.
+    expect(level("commune")).toMatchObject({ n: 74, responses: 37, distribution: [8, 12, 0, 34, 20], name: "Công an xã, phường, đặc khu" });
+    expect(level("commune").rate).toBeCloseTo((100 * 54) / 74, 2);
+    // The division's 3 respondents: below the minimum n, suppressed.
+    expect(level("division")).toMatchObject({ n: 6, responses: 3, rate: null, isSuppressed: true, band: null });
+    const field = (code: string) => d.fields.find((f: { fieldCode: string }) => f.fieldCode === code);
+    expect(field("administrative")).toMatchObject({ n: 44, responses: 22, distribution: [0, 12, 0, 12, 20] });
+    expect(field("traffic")).toMatchObject({ n: 28, responses: 14, distribution: [0, 0, 6, 22, 0] });
+    expect(field("local")).toMatchObject({ n: 8, rate: null, isSuppressed: true });
+    expect(d.fields.map((f: { fieldCode: string }) => f.fieldCode)).toEqual(["administrative", "traffic", "local"]);
+    // All communes ranked together, whatever their parent; B is suppressed and unranked.
+    const communes = d.levelRanking.find((l: { levelCode: string }) => l.levelCode === "commune");
+    const rankOf = (id: string) => communes.units.find((u: { unitId: string }) => u.unitId === id)?.rank;
+    expect(communes.units.map((u: { unitId: string }) => u.unitId).sort()).toEqual([communeA, communeB, hamlet].sort());
+    expect(rankOf(communeB)).toBeNull();
+    expect(rankOf(hamlet)).toBe(1);
+    expect(communes.units.find((u: { unitId: string }) => u.unitId === communeA)).toMatchObject({ n: 44, responses: 22 });
+
+    // The next quarter has nothing yet: Q1 is its previous period, summed in SQL as one row per unit.
+    const next = (await get(`/api/satisfaction/dashboard?campaignId=${tagged}&period=2025-Q2`, leader)).json();
+    const communesNext = next.levels.find((l: { levelCode: string }) => l.levelCode === "commune");
+    expect(communesNext).toMatchObject({ n: 0, rate: null, previousN: 74, change: null });
+    expect(communesNext.previousRate).toBeCloseTo((100 * 54) / 74, 2);
+    expect(next.fields.find((f: { fieldCode: string }) => f.fieldCode === "administrative")).toMatchObject({ n: 0, previousN: 44 });
+    const en = (await get(`/api/satisfaction/dashboard?campaignId=${tagged}&period=2025-Q1`, leader, "en")).json();
+    expect(en.fields[0].name).toContain("Administrative procedures");
+    const xlsx = await get(`/api/satisfaction/dashboard.xlsx?campaignId=${tagged}&period=2025-Q1`, leader, "en");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const byLevel = workbook.getWorksheet("By level")!;
+    expect(byLevel.getRow(3).getCell(1).value).toBe("Provincial division");
+    expect(byLevel.getRow(3).getCell(8).value).toBe("Below minimum n");
+    expect(byLevel.getRow(4).getCell(1).value).toBe("Commune-level police");
+    expect(byLevel.getRow(4).getCell(2).value).toBe(74);
+    const byField = workbook.getWorksheet("By field of work")!;
+    expect(byField.getColumn(1).values.slice(3)).toEqual([en.fields[0].name, en.fields[1].name, en.fields[2].name]);
+    expect(byField.getRow(3).getCell(2).value).toBe(44);
+    const ranking = workbook.getWorksheet("Ranking within level")!;
+    expect(ranking.getColumn(2).values.slice(3)).toEqual(expect.arrayContaining(["Công an xã Thiệu Long", "Công an xã Thiệu Hóa"]));
   });
 });

@@ -44,6 +44,18 @@ export const DashboardResponse = z.object({
   }),
   elements: z.array(Compared.extend({ code: z.string(), name: z.string() })),
   questions: z.array(Compared.extend({ id: z.string(), element: z.string().nullable(), text: z.string() })),
+  /** Figures by unit level in the subtree (historical units counted at their successor's level). */
+  levels: z.array(Compared.extend({ levelCode: z.string(), name: z.string(), responses: z.number() })),
+  /** Figures by field of work (the field the campaign evaluates each unit in). */
+  fields: z.array(Compared.extend({ fieldCode: z.string(), name: z.string(), responses: z.number() })),
+  /** Units ranked across each whole level of the subtree, regardless of parent (ranks by intervals). */
+  levelRanking: z.array(
+    z.object({
+      levelCode: z.string(),
+      name: z.string(),
+      units: z.array(Compared.extend({ unitId: z.string(), name: z.string(), responses: z.number(), rank: z.number().nullable() })),
+    }),
+  ),
   units: z.array(
     Compared.extend({
       unitId: z.string(),

@@ -21,3 +21,12 @@ export async function listMargins(db: Executor, unitId: string) {
     .where((eb) => eb.or([eb("unit_id", "=", unitId), eb("unit_id", "is", null)]))
     .execute();
 }
+
+/** The unit levels and the fields of work with their names, in their order (for figures by level and field). */
+export async function listLevelsAndFields(db: Executor) {
+  const [levels, fields] = await Promise.all([
+    db.selectFrom("unit_levels").select(["code", "name_vi", "name_en"]).orderBy("rank").orderBy("code").execute(),
+    db.selectFrom("fields_of_work").select(["code", "name_vi", "name_en"]).orderBy("rank").execute(),
+  ]);
+  return { levels, fields };
+}

@@ -11,6 +11,7 @@ import {
   insertCampaign,
   listCampaignsTouching,
   listCampaignUnits,
+  listFieldsOfWork,
   setCampaignPublished,
 } from "./surveys.queries.ts";
 import {
@@ -78,7 +79,12 @@ export async function requireCampaign({ db, campaignId }: { db: Executor; campai
 /** A campaign's evaluated units with names and quotas. */
 export async function listEvaluatedUnits({ db, campaignId }: { db: Executor; campaignId: string }) {
   const rows = await listCampaignUnits(db, campaignId);
-  return rows.map((r) => ({ unitId: r.unit_id, name: r.name, quota: r.quota }));
+  return rows.map((r) => ({ unitId: r.unit_id, name: r.name, quota: r.quota, fieldCode: r.field_code }));
+}
+
+/** The fields of work (lĩnh vực công tác) a campaign can tag its evaluated units with, in their order. */
+export async function getFieldsOfWork({ db }: { db: Executor }) {
+  return (await listFieldsOfWork(db)).map((f) => ({ code: f.code, name: { vi: f.name_vi, en: f.name_en } }));
 }
 
 /** What a leader asks for when creating a campaign. */
@@ -91,7 +97,7 @@ export interface CreateCampaignInput {
   channels: SurveyChannel[];
   startsOn: string;
   endsOn: string;
-  units: { unitId: string; quota?: number | null }[];
+  units: { unitId: string; quota?: number | null; fieldCode?: string | null | undefined }[];
   forumId?: string | null;
 }
 
@@ -109,6 +115,8 @@ export async function createCampaign({ db, actor, input }: { db: Executor; actor
   const unitIds = [...new Set(input.units.map((u) => u.unitId))];
   const scope = new Set(await listSubtreeIds({ db, rootId: actor.unitId }));
   if (unitIds.some((id) => !scope.has(id))) throw forbidden("survey.unit_out_of_scope");
+  const fields = new Set((await listFieldsOfWork(db)).map((f) => f.code));
+  if (input.units.some((u) => u.fieldCode != null && !fields.has(u.fieldCode))) throw badRequest("survey.field_unknown", "units");
   return db.transaction().execute(async (trx) => {
     const id = await insertCampaign(
       trx,
@@ -127,7 +135,7 @@ export async function createCampaign({ db, actor, input }: { db: Executor; actor
         forumId: input.forumId ?? null,
         createdBy: actor.id,
       },
-      input.units.filter((u, i, all) => all.findIndex((v) => v.unitId === u.unitId) === i).map((u) => ({ unitId: u.unitId, quota: u.quota ?? null })),
+      input.units.filter((u, i, all) => all.findIndex((v) => v.unitId === u.unitId) === i).map((u) => ({ unitId: u.unitId, quota: u.quota ?? null, fieldCode: u.fieldCode ?? null })),
     );
     await recordAudit({ db: trx, actor, action: "survey.campaign.create", entityType: "survey_campaign", entityId: id, details: { units: unitIds.length } });
     return requireCampaign({ db: trx, campaignId: id });

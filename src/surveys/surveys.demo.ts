@@ -33,7 +33,8 @@ export async function seedDemoSurveys({ db, leader, unitIds }: { db: Executor; l
       attributes: ["ageBand", "sex"],
       startsOn: "2026-01-01",
       endsOn: "2026-12-31",
-      units: unitIds.map((unitId) => ({ unitId, quota: 80 })),
+      // Communes evaluated alternately on administrative procedures and as area police (figures by field of work).
+      units: unitIds.map((unitId, i) => ({ unitId, quota: 80, fieldCode: i % 2 === 0 ? "administrative" : "local" })),
     },
   });
   const random = generator(38);

@@ -4,7 +4,8 @@ import type { Executor } from "../db/index.ts";
 import { notFound } from "../http/errors.ts";
 import { findUnitName } from "../units/units.service.ts";
 import { getCampaign } from "./surveys.campaigns.service.ts";
-import { paperFormDocx, posterDocx } from "./surveys.paper-form.ts";
+import { issueCodes } from "./surveys.codes.service.ts";
+import { codesSheetDocx, paperFormDocx, posterDocx } from "./surveys.paper-form.ts";
 import { paperTemplateXlsx } from "./surveys.paper-import.ts";
 import { surveyPath } from "./surveys.presenter.ts";
 
@@ -49,6 +50,18 @@ export function paperFormFor(args: DocumentArgs) {
 /** The QR poster (DOCX) of an evaluated unit. */
 export function posterFor(args: DocumentArgs) {
   return documentFor(args, posterDocx);
+}
+
+/**
+ * Issues `count` one-time codes and returns them as a printable DOCX sheet, in the same request: the codes
+ * are stored hashed, so this is the only moment they exist in plain text. Access is checked before any code
+ * is created.
+ */
+export async function issueCodesSheet(args: DocumentArgs & { count: number }) {
+  const link = await surveyLinkFor(args);
+  const evaluatingUnitName = (await findUnitName({ db: args.db, unitId: link.campaign.evaluatingUnitId })) ?? "";
+  const codes = await issueCodes({ db: args.db, actor: args.actor, campaignId: args.campaignId, unitId: args.unitId, count: args.count });
+  return codesSheetDocx({ campaign: link.campaign, unitName: link.unit.name, evaluatingUnitName, url: link.url, codes });
 }
 
 /** The XLSX sheet to fill with paper forms for import. */

@@ -151,3 +151,55 @@ export async function posterDocx({ campaign, unitName, evaluatingUnitName, url }
     paragraph(campaign.title, { center: true, italics: true }),
   ]);
 }
+
+/**
+ * A printable sheet of one-time codes for a contact survey: each box is cut out and handed with a receipt,
+ * with the survey's QR code and link. Built in the request that creates the codes (only their hashes are
+ * kept, so the sheet can never be made again).
+ */
+export async function codesSheetDocx({
+  campaign,
+  unitName,
+  evaluatingUnitName,
+  url,
+  codes,
+}: {
+  campaign: Campaign;
+  unitName: string;
+  evaluatingUnitName: string;
+  url: string;
+  codes: readonly string[];
+}): Promise<Buffer> {
+  const qr = await QRCode.toBuffer(url, { type: "png", margin: 1, width: 200 });
+  const PER_ROW = 3;
+  const box = (code: string) =>
+    new TableCell({
+      width: { size: 33, type: WidthType.PERCENTAGE },
+      children: [
+        paragraph("Mã đánh giá dùng một lần", { center: true, size: 20 }),
+        paragraph(code, { bold: true, center: true, size: 32 }),
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: "png", data: qr, transformation: { width: 70, height: 70 } })] }),
+        paragraph("Quét mã QR, nhập mã trên để đánh giá (ẩn danh).", { center: true, size: 18 }),
+      ],
+    });
+  const rows: TableRow[] = [];
+  for (let i = 0; i < codes.length; i += PER_ROW) {
+    const slice = codes.slice(i, i + PER_ROW);
+    const blanks = Array.from({ length: PER_ROW - slice.length }, () => cell([paragraph("")], 33));
+    rows.push(new TableRow({ cantSplit: true, children: [...slice.map(box), ...blanks] }));
+  }
+  return a4Docx(campaign.title, [
+    header(evaluatingUnitName),
+    paragraph(""),
+    paragraph("MÃ ĐÁNH GIÁ SỰ HÀI LÒNG DÙNG MỘT LẦN", { bold: true, center: true, size: 28 }),
+    paragraph(campaign.title, { center: true, italics: true }),
+    paragraph(`Đơn vị được đánh giá: ${unitName}`, { bold: true }),
+    paragraph(
+      `Cắt theo ô, giao mỗi người dân đã làm việc với đơn vị một mã cùng giấy hẹn hoặc biên nhận. Mỗi mã chỉ dùng được một lần; câu trả lời không gắn với mã. Số mã: ${codes.length}. Tờ này chỉ in được một lần, hãy bảo quản như giấy tờ có giá trị.`,
+      { italics: true, size: 22 },
+    ),
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
+    paragraph(""),
+    paragraph(url, { size: 20 }),
+  ]);
+}

@@ -54,6 +54,32 @@ describe.each(ENGINES)("paper forms on %s", (engine) => {
     expect((await get(`${base()}/paper-form.docx`, outsider)).statusCode).toBe(404);
   });
 
+  it("prints one-time codes on a DOCX sheet in the request that creates them, and each printed code works once", async () => {
+    const contact = (await createCampaignAs(t.app, leader, campaignBody([communeId], { family: "contact", templateCode: "sipas" }))).id;
+    const url = `/api/surveys/campaigns/${contact}/units/${communeId}/codes.docx`;
+    const sheet = await post(url, officer, { count: 7 });
+    expect(sheet.statusCode, sheet.body).toBe(201);
+    expect(sheet.headers["content-type"]).toContain("wordprocessingml");
+    expect(sheet.headers["cache-control"]).toBe("no-store");
+    const text = docxText(sheet.rawPayload);
+    for (const expected of ["CÔNG AN TỈNH THANH HÓA", "MÃ ĐÁNH GIÁ SỰ HÀI LÒNG DÙNG MỘT LẦN", "Công an xã Thiệu Toán", "Số mã: 7", `/s/${contact}/${communeId}?via=qr`]) {
+      expect(text).toContain(expected);
+    }
+    const printed = [...new Set(text.match(/[A-HJ-KM-NP-Z2-9]{4}-[A-HJ-KM-NP-Z2-9]{4}/g) ?? [])];
+    expect(printed).toHaveLength(7);
+    const stored = await t.db.selectFrom("survey_codes").select("code_hash").where("campaign_id", "=", contact).execute();
+    expect(stored).toHaveLength(7);
+    expect(stored.some((c) => printed.includes(c.code_hash))).toBe(false);
+    const respond = (code: string) =>
+      t.app.inject({ method: "POST", url: `/api/public/surveys/${contact}/units/${communeId}/responses`, payload: { clientKey: randomUUID(), answers: { c1: 4 }, code } });
+    expect((await respond(printed[0]!)).statusCode).toBe(201);
+    expect((await respond(printed[0]!)).statusCode).toBe(422);
+    // Bad input is a 4xx, and no code is created for a user who may not see the unit.
+    expect((await post(url, officer, { count: 0 })).statusCode).toBe(400);
+    expect((await post(url, outsider, { count: 3 })).statusCode).toBe(404);
+    expect(await t.db.selectFrom("survey_codes").select("code_hash").where("campaign_id", "=", contact).execute()).toHaveLength(7);
+  });
+
   it("takes keyed-in forms once each, a late form counting in the month it was filled, with issued/returned/valid counts", async () => {
     const late = { clientKey: randomUUID(), answeredOn: "2025-02-03", answers: { security: 5, duties: 4 } };
     const entered = await post(`${base()}/paper-forms`, officer, { forms: [late, { clientKey: randomUUID(), answeredOn: "2025-03-20", answers: { security: 2 } }] });

@@ -5,10 +5,10 @@ import { errorHandler } from "../http/error-handler.ts";
 import { AppError } from "../http/errors.ts";
 import { currentUser, requireSession } from "../http/session.ts";
 import type { App, AppDeps } from "../http/types.ts";
-import { paperFormFor, paperTemplateFor, posterFor } from "./surveys.documents.service.ts";
+import { issueCodesSheet, paperFormFor, paperTemplateFor, posterFor } from "./surveys.documents.service.ts";
 import { enterPaperForms, importPaperForms, setPaperCounts } from "./surveys.paper.service.ts";
 import { publicBaseUrl } from "./surveys.routes.ts";
-import { CampaignParams, CampaignUnitParams } from "./surveys.schemas.ts";
+import { CampaignParams, CampaignUnitParams, IssueCodesBody } from "./surveys.schemas.ts";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -47,6 +47,18 @@ export function registerSurveyPaperRoutes(app: App, { db, config }: AppDeps) {
     scope.get(`${base}/paper-form.docx`, { preHandler, schema: { tags, params: CampaignUnitParams } }, async (request, reply) => {
       const docx = await paperFormFor({ db, actor: currentUser(request), ...request.params, baseUrl: publicBaseUrl(request, config.publicUrl) });
       return reply.header("content-type", DOCX).header("content-disposition", 'attachment; filename="phieu-khao-sat.docx"').send(docx);
+    });
+
+    // One-time codes issued and printed in one request: they are stored hashed and can never be shown again.
+    scope.post(`${base}/codes.docx`, { preHandler, schema: { tags, params: CampaignUnitParams, body: IssueCodesBody } }, async (request, reply) => {
+      const args = { db, actor: currentUser(request), ...request.params, baseUrl: publicBaseUrl(request, config.publicUrl) };
+      const docx = await issueCodesSheet({ ...args, count: request.body.count });
+      return reply
+        .status(201)
+        .header("content-type", DOCX)
+        .header("cache-control", "no-store")
+        .header("content-disposition", 'attachment; filename="ma-danh-gia-dung-mot-lan.docx"')
+        .send(docx);
     });
 
     scope.get(`${base}/poster.docx`, { preHandler, schema: { tags, params: CampaignUnitParams } }, async (request, reply) => {

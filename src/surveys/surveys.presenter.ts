@@ -7,7 +7,7 @@ export function surveyPath(campaignId: string, unitId: string): string {
 }
 
 /** A campaign for the console, with each evaluated unit's survey link. */
-export function presentCampaign(campaign: Campaign, units: { unitId: string; name: string; quota: number | null }[], baseUrl: string) {
+export function presentCampaign(campaign: Campaign, units: { unitId: string; name: string; quota: number | null; fieldCode: string | null }[], baseUrl: string) {
   return {
     id: campaign.id,
     evaluatingUnitId: campaign.evaluatingUnitId,

@@ -19,7 +19,7 @@ export interface NewCampaignRow {
 }
 
 /** Inserts a campaign with its evaluated units; returns its id. */
-export async function insertCampaign(db: Executor, c: NewCampaignRow, units: { unitId: string; quota: number | null }[]) {
+export async function insertCampaign(db: Executor, c: NewCampaignRow, units: { unitId: string; quota: number | null; fieldCode: string | null }[]) {
   const row = await db
     .insertInto("survey_campaigns")
     .values({
@@ -41,7 +41,7 @@ export async function insertCampaign(db: Executor, c: NewCampaignRow, units: { u
     .executeTakeFirstOrThrow();
   await db
     .insertInto("survey_campaign_units")
-    .values(units.map((u) => ({ campaign_id: row.id, unit_id: u.unitId, quota: u.quota })))
+    .values(units.map((u) => ({ campaign_id: row.id, unit_id: u.unitId, quota: u.quota, field_code: u.fieldCode })))
     .execute();
   return row.id;
 }
@@ -56,7 +56,7 @@ export async function listCampaignUnits(db: Executor, campaignId: string) {
   return db
     .selectFrom("survey_campaign_units as cu")
     .innerJoin("units as u", "u.id", "cu.unit_id")
-    .select(["cu.unit_id", "cu.quota", "u.name"])
+    .select(["cu.unit_id", "cu.quota", "cu.field_code", "u.name"])
     .where("cu.campaign_id", "=", campaignId)
     .execute();
 }
@@ -193,4 +193,9 @@ export async function setCampaignForum(db: Executor, campaignId: string, forumId
     .returning("id")
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The fields of work, in their order. */
+export async function listFieldsOfWork(db: Executor) {
+  return db.selectFrom("fields_of_work").selectAll().orderBy("rank").execute();
 }

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { currentUser, requireSession } from "../http/session.ts";
 import type { App, AppDeps } from "../http/types.ts";
-import { createCampaign, getCampaign, listCampaigns, listTemplates, publishCampaign, listEvaluatedUnits } from "./surveys.campaigns.service.ts";
+import { createCampaign, getCampaign, getFieldsOfWork, listCampaigns, listTemplates, publishCampaign, listEvaluatedUnits } from "./surveys.campaigns.service.ts";
 import { issueCodes } from "./surveys.codes.service.ts";
 import { qrSvg, surveyLinkFor } from "./surveys.documents.service.ts";
 import { decideOnResponse, listFlagged } from "./surveys.flags.service.ts";
@@ -14,6 +14,7 @@ import {
   CreateCampaignBody,
   DecisionBody,
   DecisionResponse,
+  FieldsOfWorkResponse,
   FlaggedListResponse,
   IssueCodesBody,
   IssueCodesResponse,
@@ -33,6 +34,10 @@ export function registerSurveyRoutes(app: App, { db, config }: AppDeps) {
 
   app.get("/api/surveys/templates", { preHandler, schema: { tags, response: { 200: TemplateListResponse } } }, async () => ({
     items: [...listTemplates()],
+  }));
+
+  app.get("/api/surveys/fields-of-work", { preHandler, schema: { tags, response: { 200: FieldsOfWorkResponse } } }, async () => ({
+    items: await getFieldsOfWork({ db }),
   }));
 
   app.get("/api/surveys/campaigns", { preHandler, schema: { tags, response: { 200: CampaignListResponse } } }, async (request) => ({

@@ -31,6 +31,9 @@ export const QuestionSchema = questionSchema(z.string());
 const ElementSchema = z.object({ code: z.string(), name: z.object({ vi: z.string(), en: z.string() }) });
 
 /** GET /api/surveys/templates */
+/** GET /api/surveys/fields-of-work: the fields a campaign can tag its evaluated units with. */
+export const FieldsOfWorkResponse = z.object({ items: z.array(z.object({ code: z.string(), name: z.object({ vi: z.string(), en: z.string() }) })) });
+
 export const TemplateListResponse = z.object({
   items: z.array(
     z.object({
@@ -53,7 +56,10 @@ export const CreateCampaignBody = z.object({
   channels: z.array(z.enum(SURVEY_CHANNELS)).min(1).max(SURVEY_CHANNELS.length),
   startsOn: Day,
   endsOn: Day,
-  units: z.array(z.object({ unitId: z.uuid(), quota: z.number().int().positive().nullable().optional() })).min(1).max(5000),
+  units: z
+    .array(z.object({ unitId: z.uuid(), quota: z.number().int().positive().nullable().optional(), fieldCode: z.string().max(40).nullable().optional() }))
+    .min(1)
+    .max(5000),
   // No forumId here: a campaign is linked to a forum through POST /api/forums/{id}/campaigns, which checks the
   // forum, its organising unit and its day.
 });
@@ -62,6 +68,7 @@ const CampaignUnit = z.object({
   unitId: z.string(),
   name: z.string(),
   quota: z.number().nullable(),
+  fieldCode: z.string().nullable(),
   surveyPath: z.string(),
   surveyUrl: z.string(),
 });

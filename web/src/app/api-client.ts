@@ -103,3 +103,20 @@ export function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
 export function apiPost<T>(path: string, body: unknown = {}): Promise<T> {
   return apiRequest<T>(path, { method: "POST", body });
 }
+
+/** POST a JSON body and receive a file (a document built in the same request); API errors as for JSON. */
+export async function apiPostForFile(path: string, body: unknown = {}): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: "POST",
+      headers: { "accept-language": currentLanguage(), "content-type": "application/json" },
+      body: JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: "network.unreachable", message: i18n.t("errors.network") });
+  }
+  if (!response.ok) throw toApiError(response.status, await readJson(response));
+  return response.blob();
+}

@@ -37,6 +37,13 @@ export interface Dashboard {
   };
   elements: (ComparedFigure & { code: string; name: string })[];
   questions: (ComparedFigure & { id: string; element: string | null; text: string })[];
+  levels: (ComparedFigure & { levelCode: string; name: string; responses: number })[];
+  fields: (ComparedFigure & { fieldCode: string; name: string; responses: number })[];
+  levelRanking: {
+    levelCode: string;
+    name: string;
+    units: (ComparedFigure & { unitId: string; name: string; responses: number; rank: number | null })[];
+  }[];
   units: (ComparedFigure & {
     unitId: string;
     name: string;

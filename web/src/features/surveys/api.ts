@@ -1,4 +1,4 @@
-import { apiGet, apiPost } from "../../app/api-client";
+import { apiGet, apiPost, apiPostForFile } from "../../app/api-client";
 
 /** A text in both languages; the page shows the current one. */
 export interface Bilingual {
@@ -66,7 +66,7 @@ export interface Campaign extends CampaignSummary {
   questions: Question[];
   attributes: string[];
   channels: string[];
-  units: { unitId: string; name: string; quota: number | null; surveyPath: string; surveyUrl: string }[];
+  units: { unitId: string; name: string; quota: number | null; fieldCode: string | null; surveyPath: string; surveyUrl: string }[];
 }
 
 /** A built-in template version. */
@@ -96,6 +96,7 @@ export const surveyKeys = {
   campaigns: () => ["surveys", "campaigns"] as const,
   campaign: (id: string) => ["surveys", "campaigns", id] as const,
   templates: () => ["surveys", "templates"] as const,
+  fieldsOfWork: () => ["surveys", "fields-of-work"] as const,
   flags: (id: string) => ["surveys", "campaigns", id, "flags"] as const,
 };
 
@@ -123,6 +124,11 @@ export function fetchCampaign(id: string, signal?: AbortSignal) {
 }
 
 /** The built-in templates. */
+/** The fields of work (lĩnh vực công tác) an evaluated unit can be tagged with. */
+export async function fetchFieldsOfWork(signal?: AbortSignal) {
+  return (await apiGet<{ items: { code: string; name: { vi: string; en: string } }[] }>("/api/surveys/fields-of-work", signal)).items;
+}
+
 export async function fetchTemplates(signal?: AbortSignal) {
   return (await apiGet<{ items: SurveyTemplate[] }>("/api/surveys/templates", signal)).items;
 }
@@ -135,7 +141,7 @@ export function createCampaign(body: {
   channels: string[];
   startsOn: string;
   endsOn: string;
-  units: { unitId: string }[];
+  units: { unitId: string; fieldCode?: string | null }[];
   attributes?: string[];
 }) {
   return apiPost<Campaign>("/api/surveys/campaigns", body);
@@ -144,6 +150,20 @@ export function createCampaign(body: {
 /** Issues one-time codes for a unit (returned once, to print). */
 export async function issueCodes(campaignId: string, unitId: string, count: number) {
   return (await apiPost<{ codes: string[] }>(`/api/surveys/campaigns/${campaignId}/units/${unitId}/codes`, { count })).codes;
+}
+
+/**
+ * Issues one-time codes as a printable DOCX sheet and saves it: the codes exist in plain text only in this
+ * response, so the sheet is made by the request that creates them.
+ */
+export async function downloadCodesSheet(campaignId: string, unitId: string, count: number) {
+  const blob = await apiPostForFile(`/api/surveys/campaigns/${campaignId}/units/${unitId}/codes.docx`, { count });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = "ma-danh-gia-dung-mot-lan.docx";
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Publishes a campaign's results. */

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { LoadingState } from "../../../ui/LoadingState";
-import { fetchCampaign, issueCodes, publishCampaign, surveyKeys, type Campaign } from "../api";
+import { downloadCodesSheet, fetchCampaign, issueCodes, publishCampaign, surveyKeys, type Campaign } from "../api";
 import { FlaggedResponses } from "./FlaggedResponses";
 import { PaperEntry } from "./PaperEntry";
 
@@ -16,6 +16,7 @@ function UnitCard({ campaign, unit }: { campaign: Campaign; unit: Campaign["unit
   const [codes, setCodes] = useState<string[]>([]);
   const [isEntering, setIsEntering] = useState(false);
   const issue = useMutation({ mutationFn: () => issueCodes(campaign.id, unit.unitId, 20), onSuccess: setCodes });
+  const sheet = useMutation({ mutationFn: () => downloadCodesSheet(campaign.id, unit.unitId, 30) });
   return (
     <Paper withBorder p="sm" radius="md">
       <Stack gap={6}>
@@ -45,12 +46,18 @@ function UnitCard({ campaign, unit }: { campaign: Campaign; unit: Campaign["unit
             {t("surveys.console.issueCodes")}
           </Button>
         )}
+        {campaign.family === "contact" && (
+          <Button size="xs" variant="light" onClick={() => sheet.mutate()} loading={sheet.isPending}>
+            {t("surveys.console.codesSheet")}
+          </Button>
+        )}
         {codes.length > 0 && (
           <Text size="sm" ff="monospace" aria-label={t("surveys.console.codesLabel")}>
             {codes.join("  ")}
           </Text>
         )}
         {issue.error && <ErrorAlert title={t("surveys.console.codesError")}>{issue.error.message}</ErrorAlert>}
+        {sheet.error && <ErrorAlert title={t("surveys.console.codesError")}>{sheet.error.message}</ErrorAlert>}
         {isEntering && <PaperEntry campaign={campaign} unitId={unit.unitId} />}
       </Stack>
     </Paper>

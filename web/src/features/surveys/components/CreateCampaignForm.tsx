@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../../../i18n";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
-import { createCampaign, fetchTemplates, surveyKeys, type Campaign, type SurveyFamily } from "../api";
+import { createCampaign, fetchFieldsOfWork, fetchTemplates, surveyKeys, type Campaign, type SurveyFamily } from "../api";
 import { DateField } from "../../../ui/DateField";
 
 const FAMILIES: SurveyFamily[] = ["perception", "contact", "open"];
@@ -16,6 +16,8 @@ export function CreateCampaignForm({ units, onCreated }: { units: { id: string; 
   const lang = currentLanguage();
   const queryClient = useQueryClient();
   const templates = useQuery({ queryKey: surveyKeys.templates(), queryFn: ({ signal }) => fetchTemplates(signal) });
+  const fields = useQuery({ queryKey: surveyKeys.fieldsOfWork(), queryFn: ({ signal }) => fetchFieldsOfWork(signal) });
+  const [fieldOf, setFieldOf] = useState<Record<string, string>>({});
   const year = new Date().getFullYear();
   const [title, setTitle] = useState("");
   const [family, setFamily] = useState<SurveyFamily>("perception");
@@ -40,7 +42,7 @@ export function CreateCampaignForm({ units, onCreated }: { units: { id: string; 
       channels: family === "contact" ? ["desk", "qr"] : ["qr", "online", "forum"],
       startsOn,
       endsOn,
-      units: selected.map((unitId) => ({ unitId })),
+      units: selected.map((unitId) => ({ unitId, fieldCode: fieldOf[unitId] || null })),
       attributes,
     });
   };
@@ -71,7 +73,18 @@ export function CreateCampaignForm({ units, onCreated }: { units: { id: string; 
           <Checkbox.Group label={t("surveys.console.units")} value={selected} onChange={setSelected}>
             <Stack gap={4} mt="xs" mah={240} style={{ overflow: "auto" }}>
               {units.map((u) => (
-                <Checkbox key={u.id} value={u.id} label={u.name} />
+                <Group key={u.id} gap="sm" wrap="nowrap">
+                  <Checkbox value={u.id} label={u.name} />
+                  {selected.includes(u.id) && (
+                    <NativeSelect
+                      size="xs"
+                      aria-label={t("surveys.console.fieldOfWorkOf", { unit: u.name })}
+                      value={fieldOf[u.id] ?? ""}
+                      onChange={(e) => setFieldOf({ ...fieldOf, [u.id]: e.currentTarget.value })}
+                      data={[{ value: "", label: t("surveys.console.noFieldOfWork") }, ...(fields.data ?? []).map((f) => ({ value: f.code, label: f.name[lang] }))]}
+                    />
+                  )}
+                </Group>
               ))}
             </Stack>
           </Checkbox.Group>

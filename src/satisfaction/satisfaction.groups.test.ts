@@ -1,0 +1,103 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { comparedOf, groupFigures, rankWithinLevels, type TotalRow } from "./satisfaction.dashboard.build.ts";
+import { rankByIntervals, sumDistributions, type Distribution } from "./satisfaction.index.ts";
+
+const period = { from: "2025-01-01", to: "2025-03-01", label: "2025-Q1" };
+const previous = { from: "2024-10-01", to: "2024-12-01", label: "2024-Q4" };
+const settings = { period, previous, minN: 10, bands: [{ code: "good", minRate: 80 }, { code: "fail", minRate: 0 }] };
+const months = ["2024-09-01", "2024-11-01", "2024-12-01", "2025-01-01", "2025-03-01", "2025-04-01"];
+const unitIds = ["u1", "u2", "u3", "u4", "u5", "u6"];
+const levelOf = (unit: string) => (unit < "u3" ? "province" : unit < "u5" ? "district" : "commune");
+
+const count = fc.nat({ max: 40 });
+const cell = fc.record({
+  unit_id: fc.constantFrom(...unitIds),
+  month: fc.constantFrom(...months),
+  n1: count,
+  n2: count,
+  n3: count,
+  n4: count,
+  n5: count,
+  responses: fc.nat({ max: 30 }),
+});
+const cells = fc.array(cell, { maxLength: 30 });
+type Cell = TotalRow & { responses: number };
+const split = (rows: Cell[]) => {
+  const instances: TotalRow[] = rows.map(({ unit_id, month, n1, n2, n3, n4, n5 }) => ({ unit_id, month, n1, n2, n3, n4, n5 }));
+  const respondents = rows.map((r) => ({ unit_id: r.unit_id, month: r.month, responses: r.responses, r1: 0, r2: 0, r3: 0, r4: 0, r5: 0 }));
+  return { instances, respondents };
+};
+
+describe("figures by level and field of work", () => {
+  it("ranks as 1 + the number of units whose whole interval lies above (the sorted search agrees with the count)", () => {
+    const bound = fc.option(fc.integer({ min: 0, max: 100 }), { nil: null });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(bound, fc.integer({ min: 0, max: 30 })), { maxLength: 40 }), (pairs) => {
+        const items = pairs.map(([low, width]) => (low === null ? { low: null, high: null } : { low, high: Math.min(100, low + width) }));
+        const ranked = rankByIntervals(items);
+        ranked.forEach((item, i) => {
+          const high = items[i]!.high;
+          expect(item.rank).toBe(high === null ? null : items.filter((o) => o.low !== null && o.low > high).length + 1);
+        });
+      }),
+    );
+  });
+
+  it("a level's figure is the figure of the pooled rollups of its units, both periods, with the people behind them", () => {
+    fc.assert(
+      fc.property(cells, (rows) => {
+        const { instances, respondents } = split(rows);
+        const perUnit = new Map(groupFigures(instances, respondents, (u) => u, settings).map((f) => [f.key, f]));
+        for (const level of groupFigures(instances, respondents, levelOf, settings)) {
+          const members = [...perUnit.values()].filter((u) => levelOf(u.key) === level.key);
+          const now = sumDistributions(members.map((m) => m.distribution));
+          const inPrevious = (m: string) => m >= previous.from && m <= previous.to;
+          const then = sumDistributions(
+            instances.filter((r) => levelOf(r.unit_id) === level.key && inPrevious(r.month)).map((r): Distribution => [r.n1, r.n2, r.n3, r.n4, r.n5]),
+          );
+          const people = members.reduce((s, m) => s + m.responses, 0);
+          const peopleBefore = respondents.filter((r) => levelOf(r.unit_id) === level.key && inPrevious(r.month)).reduce((s, r) => s + r.responses, 0);
+          expect(level.distribution).toEqual(now);
+          expect(level.responses).toBe(people);
+          expect(level).toEqual({ key: level.key, responses: people, ...comparedOf(now, then, settings, { now: people, then: peopleBefore }) });
+          // Suppression: never a rate below the minimum n of answers or of respondents.
+          if (level.n < settings.minN || level.responses < settings.minN) expect(level.rate).toBeNull();
+        }
+      }),
+    );
+  });
+
+  it("rows outside both periods or outside every group count nowhere, and the order of rows does not matter", () => {
+    fc.assert(
+      fc.property(cells, (rows) => {
+        const { instances, respondents } = split(rows);
+        const groups = groupFigures(instances, respondents, (u) => (u === "u6" ? undefined : levelOf(u)), settings);
+        const kept = instances.filter((r) => r.unit_id !== "u6" && r.month >= previous.from && r.month <= period.to);
+        const total = groups.reduce((s, g) => s + g.n + g.previousN, 0);
+        expect(total).toBe(kept.reduce((s, r) => s + r.n1 + r.n2 + r.n3 + r.n4 + r.n5, 0));
+        const reversed = groupFigures([...instances].reverse(), [...respondents].reverse(), (u) => (u === "u6" ? undefined : levelOf(u)), settings);
+        expect(reversed).toEqual(groups);
+      }),
+    );
+  });
+
+  it("ranks each level on its own, by intervals: other levels never move a rank, and suppressed units are unranked", () => {
+    fc.assert(
+      fc.property(cells, (rows) => {
+        const { instances, respondents } = split(rows);
+        const units = groupFigures(instances, respondents, (u) => u, settings);
+        for (const { levelCode, units: ranked } of rankWithinLevels(units, levelOf)) {
+          const alone = rankByIntervals(units.filter((u) => levelOf(u.key) === levelCode));
+          for (const u of ranked) {
+            expect(u.rank).toBe(alone.find((a) => a.key === u.key)?.rank);
+            if (u.isSuppressed) expect(u.rank).toBeNull();
+            // Never separated: a unit ranked behind another lies wholly below it.
+            for (const v of ranked)
+              if (u.rank !== null && v.rank !== null && v.rank < u.rank) expect(ranked.some((w) => w.low !== null && u.high !== null && w.low > u.high)).toBe(true);
+          }
+        }
+      }),
+    );
+  });
+});
