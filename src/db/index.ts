@@ -42,7 +42,7 @@ const PREPARED_MARK = /^\/\* prepared: ([a-z][a-z0-9_]*) \*\//;
 /**
  * A connection that sends each statement marked `/* prepared: name *\/` as a named prepared statement: the
  * connection parses and plans it once, then only binds and executes it. For a hot write whose planning costs
- * more than its execution (the citizen's submission: four inserts in one statement) this halves the database's
+ * more than its execution (the citizen's submission: three inserts in one statement) this halves the database's
  * work per row (docs/PERFORMANCE.md). The text of a marked statement must never vary, only its parameters.
  */
 class PreparingClient extends pg.Client {
