@@ -49,21 +49,24 @@ export interface RespondentDelta {
   counts: readonly [number, number, number, number, number];
 }
 
-/** Adds a delta to the respondent rollups. */
-export async function addRespondentDelta(db: Executor, d: RespondentDelta) {
+/** Adds deltas to the respondent rollups, creating missing cells (one statement; one delta per cell). */
+export async function addRespondentDeltas(db: Executor, deltas: readonly RespondentDelta[]) {
+  if (deltas.length === 0) return;
   await db
     .insertInto("survey_respondent_rollups")
-    .values({
-      campaign_id: d.campaignId,
-      unit_id: d.unitId,
-      month: d.month,
-      responses: d.responses,
-      r1: d.counts[0],
-      r2: d.counts[1],
-      r3: d.counts[2],
-      r4: d.counts[3],
-      r5: d.counts[4],
-    })
+    .values(
+      deltas.map((d) => ({
+        campaign_id: d.campaignId,
+        unit_id: d.unitId,
+        month: d.month,
+        responses: d.responses,
+        r1: d.counts[0],
+        r2: d.counts[1],
+        r3: d.counts[2],
+        r4: d.counts[3],
+        r5: d.counts[4],
+      })),
+    )
     .onConflict((oc) =>
       oc.columns(["campaign_id", "unit_id", "month"]).doUpdateSet({
         responses: sql`survey_respondent_rollups.responses + excluded.responses`,
@@ -77,14 +80,31 @@ export async function addRespondentDelta(db: Executor, d: RespondentDelta) {
     .execute();
 }
 
-/** Adds a delta to one attribute cell (respondents and satisfied respondents). */
-export async function addAttributeDelta(
-  db: Executor,
-  d: { campaignId: string; unitId: string; month: string; cell: string; respondents: number; satisfied: number },
-) {
+/** A change of one attribute cell: respondents and satisfied respondents. */
+export interface AttributeDelta {
+  campaignId: string;
+  unitId: string;
+  month: string;
+  cell: string;
+  respondents: number;
+  satisfied: number;
+}
+
+/** Adds deltas to the attribute rollups (one statement; one delta per cell). */
+export async function addAttributeDeltas(db: Executor, deltas: readonly AttributeDelta[]) {
+  if (deltas.length === 0) return;
   await db
     .insertInto("survey_attribute_rollups")
-    .values({ campaign_id: d.campaignId, unit_id: d.unitId, month: d.month, cell: d.cell, respondents: d.respondents, satisfied: d.satisfied })
+    .values(
+      deltas.map((d) => ({
+        campaign_id: d.campaignId,
+        unit_id: d.unitId,
+        month: d.month,
+        cell: d.cell,
+        respondents: d.respondents,
+        satisfied: d.satisfied,
+      })),
+    )
     .onConflict((oc) =>
       oc.columns(["campaign_id", "unit_id", "month", "cell"]).doUpdateSet({
         respondents: sql`survey_attribute_rollups.respondents + excluded.respondents`,

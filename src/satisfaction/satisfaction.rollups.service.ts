@@ -2,13 +2,16 @@ import type { Executor } from "../db/index.ts";
 import { oneAt, respondentLevel, EMPTY_DISTRIBUTION, type Distribution } from "./satisfaction.index.ts";
 import { cellKeyOf } from "./satisfaction.raking.ts";
 import {
-  addAttributeDelta,
-  addRespondentDelta,
+  addAttributeDeltas,
+  addRespondentDeltas,
   addRollupDeltas,
   listAllRollups,
   recomputeAttributesFromResponses,
   recomputeRespondentsFromResponses,
   recomputeRollupsFromResponses,
+  type AttributeDelta,
+  type RespondentDelta,
+  type RollupDelta,
 } from "./satisfaction.rollups.queries.ts";
 
 /** The first day of the month of a yyyy-mm-dd day: the period cell of the rollups. */
@@ -18,44 +21,73 @@ export function monthOf(day: string): string {
 
 const scaled = (d: Distribution, sign: 1 | -1) => d.map((x) => x * sign) as unknown as Distribution;
 
-/**
- * Adds (sign 1) or removes (sign -1) one response's Likert answers to the rollups; called in the
- * transaction that stores the response, or that excludes or re-includes it, so the rollups never drift.
- */
-export async function applyResponseToRollups({
-  db,
-  campaignId,
-  unitId,
-  answeredOn,
-  likert,
-  attributes = {},
-  sign,
-}: {
-  db: Executor;
+/** One response as the rollups see it: where and when it counts, its Likert answers and consented attributes. */
+export interface RollupResponse {
   campaignId: string;
   unitId: string;
   answeredOn: string;
   likert: readonly { questionId: string; level: number }[];
   /** The respondent's attributes, given with consent (for weighting). */
   attributes?: Readonly<Record<string, string>>;
-  sign: 1 | -1;
-}) {
-  const month = monthOf(answeredOn);
-  await addRollupDeltas(
-    db,
-    likert.map((a) => ({ campaignId, unitId, questionId: a.questionId, month, counts: scaled(oneAt(a.level), sign) })),
-  );
-  const level = respondentLevel(likert.map((a) => a.level));
-  await addRespondentDelta(db, {
-    campaignId,
-    unitId,
-    month,
-    responses: sign,
-    counts: level === null ? EMPTY_DISTRIBUTION : scaled(oneAt(level), sign),
-  });
-  if (level !== null && Object.keys(attributes).length > 0) {
-    await addAttributeDelta(db, { campaignId, unitId, month, cell: cellKeyOf(attributes), respondents: sign, satisfied: level >= 4 ? sign : 0 });
+}
+
+/** Sums deltas of the same cell, so that one upsert statement touches each cell once. */
+function summed<D>(deltas: readonly D[], keyOf: (d: D) => string, add: (into: D, d: D) => void): D[] {
+  const cells = new Map<string, D>();
+  for (const d of deltas) {
+    const key = keyOf(d);
+    const cell = cells.get(key);
+    if (cell) add(cell, d);
+    else cells.set(key, structuredClone(d));
   }
+  // A fixed order of cells: concurrent writers lock rollup rows in the same order and cannot deadlock.
+  return [...cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+}
+
+const addCounts = (into: { counts: readonly number[] }, d: { counts: readonly number[] }) => {
+  into.counts = into.counts.map((c, i) => c + (d.counts[i] as number)) as unknown as Distribution;
+};
+
+/**
+ * Adds (sign 1) or removes (sign -1) responses' Likert answers to the rollups, one statement per rollup table
+ * whatever the number of responses; called in the transaction that stores the responses, or that excludes or
+ * re-includes one, so the rollups never drift.
+ */
+export async function applyResponsesToRollups({ db, responses, sign }: { db: Executor; responses: readonly RollupResponse[]; sign: 1 | -1 }) {
+  const instances: RollupDelta[] = [];
+  const respondents: RespondentDelta[] = [];
+  const attributes: AttributeDelta[] = [];
+  for (const r of responses) {
+    const month = monthOf(r.answeredOn);
+    const base = { campaignId: r.campaignId, unitId: r.unitId, month };
+    for (const a of r.likert) instances.push({ ...base, questionId: a.questionId, counts: scaled(oneAt(a.level), sign) });
+    const level = respondentLevel(r.likert.map((a) => a.level));
+    respondents.push({ ...base, responses: sign, counts: level === null ? EMPTY_DISTRIBUTION : scaled(oneAt(level), sign) });
+    if (level !== null && r.attributes && Object.keys(r.attributes).length > 0) {
+      attributes.push({ ...base, cell: cellKeyOf(r.attributes), respondents: sign, satisfied: level >= 4 ? sign : 0 });
+    }
+  }
+  const cellOf = (d: { campaignId: string; unitId: string; month: string }, ...rest: string[]) => [d.campaignId, d.unitId, d.month, ...rest].join("|");
+  await addRollupDeltas(db, summed(instances, (d) => cellOf(d, d.questionId), addCounts));
+  await addRespondentDeltas(
+    db,
+    summed(respondents, (d) => cellOf(d), (into, d) => {
+      addCounts(into, d);
+      into.responses += d.responses;
+    }),
+  );
+  await addAttributeDeltas(
+    db,
+    summed(attributes, (d) => cellOf(d, d.cell), (into, d) => {
+      into.respondents += d.respondents;
+      into.satisfied += d.satisfied;
+    }),
+  );
+}
+
+/** `applyResponsesToRollups` for one response. */
+export async function applyResponseToRollups({ db, sign, ...response }: RollupResponse & { db: Executor; sign: 1 | -1 }) {
+  await applyResponsesToRollups({ db, responses: [response], sign });
 }
 
 const cellKey = (...parts: string[]) => parts.join("|");

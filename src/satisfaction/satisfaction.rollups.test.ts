@@ -58,15 +58,21 @@ describe.each(ENGINES)("rollups maintained incrementally on %s", (engine) => {
     const stored: string[] = [];
     await fc.assert(
       fc.asyncProperty(fc.array(response, { minLength: 1, maxLength: 8 }), fc.array(decision, { maxLength: 4 }), async (responses, decisions) => {
-        for (const r of responses) {
-          const answers = Object.fromEntries(likertIds.map((id, i) => [id, r.answers[i] ?? null]));
-          if (Object.values(answers).every((v) => v === null)) answers.security = 3;
-          const now = new Date(Date.UTC(2026, 0, 1, 5) + r.day * 86_400_000);
-          const clientKey = randomUUID();
-          await submitSurveyResponse({ db: handle.db, campaignId: campaign.id, unitId: units[r.unit]!, input: { clientKey, answers, attributes: r.attributes, hasConsent: r.attributes !== undefined }, deviceId: undefined, now });
-          const row = await handle.db.selectFrom("survey_responses").select("id").where("client_key", "=", clientKey).executeTakeFirstOrThrow();
-          stored.push(row.id);
-        }
+        // All at once, as from many phones: they are written in batches, several to the same rollup cell.
+        const keys = await Promise.all(
+          responses.map(async (r) => {
+            const answers = Object.fromEntries(likertIds.map((id, i) => [id, r.answers[i] ?? null]));
+            if (Object.values(answers).every((v) => v === null)) answers.security = 3;
+            const now = new Date(Date.UTC(2026, 0, 1, 5) + r.day * 86_400_000);
+            const clientKey = randomUUID();
+            const input = { clientKey, answers, attributes: r.attributes, hasConsent: r.attributes !== undefined };
+            await submitSurveyResponse({ db: handle.db, campaignId: campaign.id, unitId: units[r.unit]!, input, deviceId: undefined, now });
+            return clientKey;
+          }),
+        );
+        const rows = await handle.db.selectFrom("survey_responses").select("id").where("client_key", "in", keys).execute();
+        expect(rows).toHaveLength(keys.length);
+        stored.push(...rows.map((row) => row.id));
         for (const d of decisions) {
           const responseId = stored[d.pick % stored.length]!;
           try {

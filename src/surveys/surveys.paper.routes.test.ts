@@ -102,6 +102,18 @@ describe.each(ENGINES)("paper forms on %s", (engine) => {
     expect(dashboard.units[0].paper).toEqual({ issued: 50, returned: 45, valid: 2 });
   });
 
+  it("stores a pile of forms at once, none flagged as a burst, a form keyed twice in the pile stored once", async () => {
+    const forms = Array.from({ length: 40 }, (_, i) => ({ clientKey: randomUUID(), answeredOn: "2025-05-02", answers: { security: 1 + (i % 5) } }));
+    const entered = await post(`${base()}/paper-forms`, officer, { forms: [...forms, forms[7]] });
+    expect(entered.statusCode, entered.body).toBe(201);
+    expect(entered.json()).toEqual({ recorded: 40, duplicates: 1 });
+    const rows = await t.db.selectFrom("survey_responses").select("flags").where("campaign_id", "=", campaignId).where("answered_on", "=", "2025-05-02").execute();
+    expect(rows).toHaveLength(40);
+    expect(rows.filter((r) => r.flags.length > 0)).toEqual([]);
+    const may = await t.db.selectFrom("survey_rollups").selectAll().where("campaign_id", "=", campaignId).where("question_id", "=", "security").where("month", "=", "2025-05-01").executeTakeFirstOrThrow();
+    expect([may.n1, may.n2, may.n3, may.n4, may.n5]).toEqual([8, 8, 8, 8, 8]);
+  });
+
   it("imports filled forms from XLSX all or nothing, and importing the same file again adds nothing", async () => {
     const template = await get(`/api/surveys/campaigns/${campaignId}/paper-template.xlsx`, officer);
     const workbook = new ExcelJS.Workbook();

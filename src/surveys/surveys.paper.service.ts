@@ -2,13 +2,14 @@ import type { UserActor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import type { Executor } from "../db/index.ts";
 import { AppError, forbidden, notFound } from "../http/errors.ts";
+import { getSettings } from "../satisfaction/satisfaction.settings.service.ts";
 import { todayInVietnam } from "../text/dates.ts";
 import { isInSubtree } from "../units/units.service.ts";
 import { requireCampaign, type Campaign } from "./surveys.campaigns.service.ts";
 import { readPaperSheet } from "./surveys.paper-import.ts";
 import { canIssueCodes } from "./surveys.policy.ts";
 import { addPaperCounts, isCampaignUnit, listPaperCounts, setPaperIssuedReturned } from "./surveys.queries.ts";
-import { checkResponseContent, recordResponse } from "./surveys.record.ts";
+import { checkResponseContent, prepareResponse, storeResponses } from "./surveys.record.ts";
 
 /** A filled paper form as keyed in or imported. */
 export interface PaperForm {
@@ -39,24 +40,18 @@ async function storeForms(db: Executor, actor: UserActor, campaign: Campaign, un
       throw error instanceof AppError ? invalid(rowOf(i), error.options.field ?? error.code) : error;
     }
   });
-  let recorded = 0;
-  for (const { form, answers, attributes } of checked) {
-    const status = await recordResponse({
-      db,
-      campaign,
-      unitId,
-      clientKey: form.clientKey,
-      deviceKey: null,
-      code: undefined,
-      channel: "paper",
-      now: new Date(),
-      answeredOn: form.answeredOn,
-      answers,
-      attributes,
-      onStored: (trx) => addPaperCounts(trx, { campaignId: campaign.id, unitId, issued: 0, returned: 0, valid: 1 }),
-    });
-    if (status === "recorded") recorded++;
-  }
+  const settings = await getSettings({ db });
+  const now = new Date();
+  const prepared = checked.map(({ form, answers, attributes }) =>
+    prepareResponse({ campaign, settings, unitId, clientKey: form.clientKey, deviceKey: null, channel: "paper", now, answeredOn: form.answeredOn, answers, attributes }),
+  );
+  // All forms in one transaction: the sheet is stored whole or not at all, and counted as valid forms at once.
+  const ids = await storeResponses({
+    db,
+    responses: prepared,
+    onStored: (trx, valid) => addPaperCounts(trx, { campaignId: campaign.id, unitId, issued: 0, returned: 0, valid }),
+  });
+  const recorded = ids.filter((id) => id !== undefined).length;
   await recordAudit({ db, actor, action: "survey.paper.enter", entityType: "survey_campaign", entityId: campaign.id, details: { unitId, recorded, duplicates: forms.length - recorded } });
   return { recorded, duplicates: forms.length - recorded };
 }

@@ -1,12 +1,13 @@
 import type { Executor } from "../db/index.ts";
 import { badRequest, conflict, unprocessable } from "../http/errors.ts";
-import { applyResponseToRollups } from "../satisfaction/satisfaction.rollups.service.ts";
-import { getSettings } from "../satisfaction/satisfaction.settings.service.ts";
+import { createBatcher } from "../db/batcher.ts";
+import { applyResponsesToRollups } from "../satisfaction/satisfaction.rollups.service.ts";
+import { getSettings, type SatisfactionSettings } from "../satisfaction/satisfaction.settings.service.ts";
 import { AnswerProblem, checkAnswers, checkAttributes, isStraightLined, likertAnswers, type AnswerValue } from "./surveys.answers.ts";
 import type { Campaign } from "./surveys.campaigns.service.ts";
 import { hashCode } from "./surveys.codes.service.ts";
 import { spendCode, unspendCode } from "./surveys.queries.ts";
-import { countRecentResponses, hasResponseWithClientKey, insertResponse } from "./surveys.responses.queries.ts";
+import { hasResponseWithClientKey, insertResponses, type NewResponseRow } from "./surveys.responses.queries.ts";
 
 /** The answers and attributes to keep, checked against the campaign's questions (400 naming the field). */
 export function checkResponseContent(
@@ -24,48 +25,106 @@ export function checkResponseContent(
   }
 }
 
-/** Raised inside the transaction when the insert met an earlier response of the same key or device. */
-class AlreadyStored extends Error {}
+/** A checked response ready to be stored, with the Likert answers the rollups count. */
+export interface PreparedResponse {
+  row: NewResponseRow;
+  likert: { questionId: string; level: number }[];
+}
 
 /**
- * Stores one checked response exactly once, whatever the channel: flags it (burst, straight-lining), spends
- * its one-time code if any, inserts it and updates the rollups in one transaction, with `onStored` for the
- * channel's own counters. A known client key is a duplicate; another response of the device is refused.
+ * Builds the row of a checked response: flags straight-lining at once, and asks the insert to flag a burst
+ * of responses for the unit (not for paper forms, which an officer keys in by the dozen).
  */
-export async function recordResponse({
-  db,
+export function prepareResponse({
   campaign,
+  settings,
   unitId,
   clientKey,
   deviceKey,
-  code,
   channel,
   now,
   answeredOn,
   answers,
   attributes,
-  onStored,
 }: {
-  db: Executor;
   campaign: Campaign;
+  settings: SatisfactionSettings;
   unitId: string;
   clientKey: string;
   deviceKey: string | null;
-  code: string | undefined;
   channel: string;
   now: Date;
   answeredOn: string;
   answers: Record<string, AnswerValue>;
   attributes: Record<string, string>;
-  onStored?: (trx: Executor) => Promise<void>;
-}): Promise<"recorded" | "duplicate"> {
-  const campaignId = campaign.id;
-  const settings = await getSettings({ db });
+}): PreparedResponse {
   const likert = likertAnswers(campaign.questions, answers);
-  const flags: string[] = [];
-  if (isStraightLined(likert, settings.straightLineMin)) flags.push("straight_line");
-  const since = new Date(now.getTime() - settings.burstMinutes * 60_000);
-  if ((await countRecentResponses(db, campaignId, unitId, since, now)) + 1 >= settings.burstCount) flags.push("burst");
+  const flags = isStraightLined(likert, settings.straightLineMin) ? ["straight_line"] : [];
+  const burst = channel === "paper" ? null : { since: new Date(now.getTime() - settings.burstMinutes * 60_000), count: settings.burstCount };
+  return {
+    row: { campaignId: campaign.id, unitId, channel, clientKey, deviceKey, submittedAt: now, answeredOn, answers, attributes, flags, burst },
+    likert,
+  };
+}
+
+/**
+ * Stores responses and adds the stored ones to the rollups in one transaction (the caller's, if `db` is one),
+ * then `onStored` with how many were stored, for the channel's own counters; the new ids in order, undefined
+ * for a response whose client key or device had already answered.
+ */
+export async function storeResponses({
+  db,
+  responses,
+  onStored,
+}: {
+  db: Executor;
+  responses: readonly PreparedResponse[];
+  onStored?: (trx: Executor, stored: number) => Promise<void>;
+}): Promise<(string | undefined)[]> {
+  const write = async (trx: Executor) => {
+    const ids = await insertResponses(
+      trx,
+      responses.map((r) => r.row),
+    );
+    const stored = responses.filter((_, i) => ids[i] !== undefined);
+    await applyResponsesToRollups({
+      db: trx,
+      responses: stored.map(({ row, likert }) => ({ campaignId: row.campaignId, unitId: row.unitId, answeredOn: row.answeredOn, likert, attributes: row.attributes })),
+      sign: 1,
+    });
+    await onStored?.(trx, stored.length);
+    return ids;
+  };
+  return db.isTransaction ? write(db) : db.transaction().execute(write);
+}
+
+// Per database: concurrent responses are written together (group commit, see createBatcher): one transaction
+// of four statements for a whole batch instead of four per response.
+const responseWriters = new WeakMap<Executor, (response: PreparedResponse) => Promise<string | undefined>>();
+
+function writeResponse(db: Executor, response: PreparedResponse): Promise<string | undefined> {
+  if (db.isTransaction) return storeResponses({ db, responses: [response] }).then((ids) => ids[0]);
+  let writer = responseWriters.get(db);
+  if (!writer) {
+    writer = createBatcher((responses: PreparedResponse[]) => storeResponses({ db, responses }));
+    responseWriters.set(db, writer);
+  }
+  return writer(response);
+}
+
+/**
+ * Stores one checked response exactly once (with concurrent ones, in one transaction): flags it, spends its
+ * one-time code if any, inserts it and updates the rollups. A known client key is a duplicate; another
+ * response of the device is refused.
+ */
+export async function recordResponse({
+  db,
+  code,
+  ...input
+}: Omit<Parameters<typeof prepareResponse>[0], "settings"> & { db: Executor; code: string | undefined }): Promise<"recorded" | "duplicate"> {
+  const { campaign, unitId, clientKey } = input;
+  const campaignId = campaign.id;
+  const prepared = prepareResponse({ ...input, settings: await getSettings({ db }) });
   const codeRow = code ? { hash: hashCode(campaignId, code), campaignId, unitId } : undefined;
   if (codeRow) {
     if (await hasResponseWithClientKey(db, campaignId, clientKey)) return "duplicate";
@@ -73,29 +132,15 @@ export async function recordResponse({
     // (xmin), so not even the database's bookkeeping links the answers to the contact.
     if (!(await spendCode(db, codeRow))) throw unprocessable("survey.code_invalid", "code");
   }
+  let id: string | undefined;
   try {
-    await db.transaction().execute(async (trx) => {
-      const id = await insertResponse(trx, {
-        campaignId,
-        unitId,
-        channel,
-        clientKey,
-        deviceKey,
-        submittedAt: now,
-        answeredOn,
-        answers,
-        attributes,
-        flags,
-      });
-      if (!id) throw new AlreadyStored();
-      await applyResponseToRollups({ db: trx, campaignId, unitId, answeredOn, likert, attributes, sign: 1 });
-      await onStored?.(trx);
-    });
+    id = await writeResponse(db, prepared);
   } catch (error) {
     if (codeRow) await unspendCode(db, codeRow);
-    if (!(error instanceof AlreadyStored)) throw error;
-    if (await hasResponseWithClientKey(db, campaignId, clientKey)) return "duplicate";
-    throw conflict("survey.already_answered");
+    throw error;
   }
-  return "recorded";
+  if (id) return "recorded";
+  if (codeRow) await unspendCode(db, codeRow);
+  if (await hasResponseWithClientKey(db, campaignId, clientKey)) return "duplicate";
+  throw conflict("survey.already_answered");
 }

@@ -13,31 +13,55 @@ export interface NewResponseRow {
   answers: Record<string, unknown>;
   attributes: Record<string, string>;
   flags: string[];
+  /** Flag as a burst when this response makes at least `count` for the unit since `since` (none: never). */
+  burst: { since: Date; count: number } | null;
 }
 
 /**
- * Inserts a response unless its client key or device already answered the campaign; the new id, or
- * undefined on such a conflict.
+ * Inserts responses in one statement, each unless its client key or device already answered the campaign;
+ * the new ids in the rows' order (undefined on such a conflict). A response is flagged "burst" when it and
+ * the unit's responses since the burst window opened (stored ones, and earlier rows of this batch) reach the
+ * burst count; paper forms keyed in by an officer neither count nor are counted.
  */
-export async function insertResponse(db: Executor, r: NewResponseRow): Promise<string | undefined> {
-  const row = await db
-    .insertInto("survey_responses")
-    .values({
-      campaign_id: r.campaignId,
-      unit_id: r.unitId,
-      channel: r.channel,
-      client_key: r.clientKey,
-      device_key: r.deviceKey,
-      submitted_at: r.submittedAt,
-      answered_on: r.answeredOn,
-      answers: JSON.stringify(r.answers),
-      attributes: JSON.stringify(r.attributes),
-      flags: r.flags,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  return row?.id;
+export async function insertResponses(db: Executor, rows: readonly NewResponseRow[]): Promise<(string | undefined)[]> {
+  const column = <T>(pick: (row: NewResponseRow) => T) => rows.map(pick);
+  const result = await sql<{ id: string; campaign_id: string; client_key: string }>`/* prepared: insert_survey_responses */
+    WITH input AS (
+      SELECT * FROM unnest(
+        ${column((r) => r.campaignId)}::uuid[], ${column((r) => r.unitId)}::uuid[], ${column((r) => r.channel)}::text[],
+        ${column((r) => r.clientKey)}::uuid[], ${column((r) => r.deviceKey)}::text[],
+        ${column((r) => r.submittedAt.toISOString())}::timestamptz[], ${column((r) => r.answeredOn)}::date[],
+        ${column((r) => JSON.stringify(r.answers))}::jsonb[], ${column((r) => JSON.stringify(r.attributes))}::jsonb[],
+        ${column((r) => r.flags.join(","))}::text[],
+        ${column((r) => r.burst?.since.toISOString() ?? null)}::timestamptz[], ${column((r) => r.burst?.count ?? null)}::int[]
+      ) WITH ORDINALITY AS t(campaign_id, unit_id, channel, client_key, device_key, submitted_at, answered_on, answers,
+        attributes, flags, burst_since, burst_count, ord)
+    ), counted AS (
+      SELECT input.*,
+        CASE WHEN burst_count IS NULL THEN NULL ELSE
+          (SELECT count(*) FROM survey_responses r
+           WHERE r.campaign_id = input.campaign_id AND r.unit_id = input.unit_id AND r.channel <> 'paper'
+             AND r.submitted_at >= input.burst_since AND r.submitted_at <= input.submitted_at)
+          + count(*) FILTER (WHERE burst_count IS NOT NULL) OVER (PARTITION BY campaign_id, unit_id ORDER BY ord)
+        END AS recent
+      FROM input
+    )
+    INSERT INTO survey_responses (campaign_id, unit_id, channel, client_key, device_key, submitted_at, answered_on,
+      answers, attributes, flags)
+    SELECT campaign_id, unit_id, channel, client_key, device_key, submitted_at, answered_on, answers, attributes,
+      CASE WHEN recent >= burst_count THEN array_append(string_to_array(flags, ','), 'burst') ELSE string_to_array(flags, ',') END
+    FROM counted ORDER BY ord
+    ON CONFLICT DO NOTHING
+    RETURNING id, campaign_id, client_key`.execute(db);
+  const keyOf = (campaignId: string, clientKey: string) => `${campaignId}|${clientKey}`.toLowerCase();
+  const stored = new Map(result.rows.map((r) => [keyOf(r.campaign_id, r.client_key), r.id]));
+  // A key sent twice in one batch (a retry racing its first try) was stored once: only its first row gets the id.
+  return rows.map((r) => {
+    const key = keyOf(r.campaignId, r.clientKey);
+    const id = stored.get(key);
+    stored.delete(key);
+    return id;
+  });
 }
 
 /** Whether a response with this client key exists for the campaign. */
@@ -49,19 +73,6 @@ export async function hasResponseWithClientKey(db: Executor, campaignId: string,
     .where("client_key", "=", clientKey)
     .executeTakeFirst();
   return row !== undefined;
-}
-
-/** Responses to a campaign for a unit submitted in [since, until] (for burst detection). */
-export async function countRecentResponses(db: Executor, campaignId: string, unitId: string, since: Date, until: Date) {
-  const row = await db
-    .selectFrom("survey_responses")
-    .select(sql<number>`count(*)::int`.as("n"))
-    .where("campaign_id", "=", campaignId)
-    .where("unit_id", "=", unitId)
-    .where("submitted_at", ">=", since)
-    .where("submitted_at", "<=", until)
-    .executeTakeFirstOrThrow();
-  return row.n;
 }
 
 /** One response, or undefined. */

@@ -135,6 +135,20 @@ describe.each(ENGINES)("survey campaigns, one-time codes, flags and exclusions o
     expect(rows[30]!.flags).toEqual([]);
   });
 
+  it("flags a burst among simultaneous responses as if they came one by one: the 30th and later within 5 minutes", async () => {
+    const campaign = await createCampaignAs(t.app, leader, campaignBody([communeId]));
+    const now = new Date("2026-03-03T02:00:00Z");
+    const statuses = await Promise.all(
+      Array.from({ length: 35 }, () =>
+        submitSurveyResponse({ db: t.db, campaignId: campaign.id, unitId: communeId, input: { clientKey: randomUUID(), answers: { security: 4 } }, deviceId: undefined, now }),
+      ),
+    );
+    expect(statuses.every((s) => s.status === "recorded")).toBe(true);
+    const rows = await t.db.selectFrom("survey_responses").select("flags").where("campaign_id", "=", campaign.id).execute();
+    expect(rows).toHaveLength(35);
+    expect(rows.filter((r) => r.flags.includes("burst"))).toHaveLength(6);
+  });
+
   it("publishes results only by the evaluating unit's leader; the public page shows them only then", async () => {
     const campaign = await createCampaignAs(t.app, leader, campaignBody([communeId]));
     const results = `/api/public/surveys/${campaign.id}/results`;
