@@ -6,6 +6,7 @@ import autocannon from "autocannon";
 import type { Executor } from "../../src/db/index.ts";
 import { computeDashboard } from "../../src/satisfaction/satisfaction.dashboard.service.ts";
 import { requireCampaign } from "../../src/surveys/surveys.campaigns.service.ts";
+import type { CpuSnapshot } from "../support/cpu.ts";
 import { TARGET_ENV, type Target } from "./protocol.ts";
 
 export function progress(message: string) {
@@ -56,6 +57,12 @@ export async function startServer(target: Target) {
       return new Promise<{ responses: number; baseline: number }>((resolve) => {
         child.once("message", (m) => resolve(m as { responses: number; baseline: number }));
         child.send({ type: "count", campaignId });
+      });
+    },
+    cpu() {
+      return new Promise<CpuSnapshot>((resolve) => {
+        child.once("message", (m) => resolve((m as { snapshot: CpuSnapshot }).snapshot));
+        child.send({ type: "cpu" });
       });
     },
     async close() {

@@ -13,6 +13,7 @@ import { sql } from "kysely";
 import pg from "pg";
 import { openDb, type Db } from "../../src/db/index.ts";
 import { migrate } from "../../src/db/migrate.ts";
+import { cpuUsed } from "../support/cpu.ts";
 import { describeMachine } from "../support/machine.ts";
 import { writePerformanceSection } from "../support/performance-doc.ts";
 import { buildRollups, countCheck, createCampaign, createTree, loadResponses } from "./dataset.ts";
@@ -31,6 +32,7 @@ Options:
   --runs <n>              measured dashboard computations per case (default 100)
   --duration <s>          seconds of each ingest run (default 10)
   --connections <n>       concurrent connections for ingest (default 10)
+  --rounds <n>            alternating baseline/product ingest rounds; the median is reported (default 3)
   --write                 write the section "${HEADING.slice(3)}" of docs/PERFORMANCE.md
 Environment: TEST_DATABASE_URL (default postgres://localhost:5432/test): a database ln_bench_sat_<random> is created and dropped.`;
 
@@ -43,6 +45,7 @@ const { values: v } = parseArgs({
     runs: { type: "string", default: "100" },
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "10" },
+    rounds: { type: "string", default: "3" },
     write: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -63,9 +66,27 @@ interface EngineResult {
   recomputeMs: number;
   rollupRows: number;
   dashboards: { name: string; p50: number; p95: number; max: number; responses: number }[];
-  ingest: { baseline: number; product: number; productP99: number; baselineP99: number; errors: number; stored: number; ok: number };
+  ingest: IngestResult;
   version: string;
 }
+
+/** HTTP ingest over rounds: per round the rate, p99 and CPU per stored request (app and database, µs) of each target. */
+interface IngestRound {
+  baseline: { rps: number; p99: number; cpu: number };
+  product: { rps: number; p99: number; cpu: number };
+}
+interface IngestResult {
+  rounds: IngestRound[];
+  errors: number;
+  ok: number;
+  stored: number;
+}
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
 
 async function benchEngine(engine: "postgres" | "pglite", count: number): Promise<EngineResult> {
   let target: { engine: "postgres"; url: string } | { engine: "pglite"; dataDir: string };
@@ -129,29 +150,47 @@ async function benchEngine(engine: "postgres" | "pglite", count: number): Promis
     await handle.close();
 
     const server = await startServer(target);
-    const before = await server.counts(campaignId);
     const options = { communes: tree.communes, duration: Number(v.duration), connections: Number(v.connections) };
-    await ingest({ port: server.baselinePort, pathOf: (u) => `/baseline/${campaignId}/${u}`, ...options, duration: 3 });
-    const baseline = await ingest({ port: server.baselinePort, pathOf: (u) => `/baseline/${campaignId}/${u}`, ...options });
-    await ingest({ port: server.productPort, pathOf: (u) => `/api/public/surveys/${campaignId}/units/${u}/responses`, ...options, duration: 3 });
+    const paths = {
+      baseline: { port: server.baselinePort, pathOf: (u: string) => `/baseline/${campaignId}/${u}` },
+      product: { port: server.productPort, pathOf: (u: string) => `/api/public/surveys/${campaignId}/units/${u}/responses` },
+    };
     // Requests in flight when autocannon stops are still answered by the server: let them land before counting.
     const settle = () => new Promise((resolve) => setTimeout(resolve, 2000));
+    for (const which of ["baseline", "product"] as const) await ingest({ ...paths[which], ...options, duration: 3 });
     await settle();
-    const mid = await server.counts(campaignId);
-    const product = await ingest({ port: server.productPort, pathOf: (u) => `/api/public/surveys/${campaignId}/units/${u}/responses`, ...options });
-    await settle();
-    const after = await server.counts(campaignId);
+    const rounds: IngestRound[] = [];
+    let errors = 0;
+    let ok = 0;
+    let stored = 0;
+    for (let round = 1; round <= Number(v.rounds); round++) {
+      const measured = {} as IngestRound;
+      for (const which of ["baseline", "product"] as const) {
+        const before = await server.counts(campaignId);
+        const cpuBefore = await server.cpu();
+        const result = await ingest({ ...paths[which], ...options });
+        await settle();
+        const cpu = cpuUsed(cpuBefore, await server.cpu());
+        const after = await server.counts(campaignId);
+        const rows = which === "baseline" ? after.baseline - before.baseline : after.responses - before.responses;
+        // Requests still in flight when autocannon stops are stored without being counted: at most one per connection.
+        if (rows < result.ok || rows > result.ok + Number(v.connections)) throw new Error(`${engine} ${which}: ${result.ok} answers 2xx but ${rows} rows stored`);
+        measured[which] = { rps: result.requestsPerSecond, p99: result.p99, cpu: (cpu.app + cpu.db) / rows };
+        errors += result.errors;
+        if (which === "product") {
+          ok += result.ok;
+          stored += rows;
+        }
+      }
+      rounds.push(measured);
+      progress(`${engine}: round ${round}: baseline ${measured.baseline.rps.toFixed(0)} req/s, product ${measured.product.rps.toFixed(0)} req/s`);
+    }
     await server.close();
-    progress(`${engine}: ingest baseline ${baseline.requestsPerSecond.toFixed(0)} req/s, product ${product.requestsPerSecond.toFixed(0)} req/s`);
 
     handle = await open();
     const check = await countCheck(handle.db, campaignId);
     await handle.close();
     if (check.raw !== check.rolledUp) throw new Error(`rollups count ${check.rolledUp} responses, the table holds ${check.raw}`);
-    // Requests still in flight when autocannon stops are stored without being counted: at most one per connection.
-    const stored = after.responses - mid.responses;
-    if (stored < product.ok || stored > product.ok + Number(v.connections)) throw new Error(`${product.ok} answers 2xx but ${stored} rows stored`);
-    void before;
     return {
       engine,
       responses: count,
@@ -159,7 +198,7 @@ async function benchEngine(engine: "postgres" | "pglite", count: number): Promis
       recomputeMs,
       rollupRows,
       dashboards,
-      ingest: { baseline: baseline.requestsPerSecond, product: product.requestsPerSecond, productP99: product.p99, baselineP99: baseline.p99, errors: product.errors + baseline.errors, stored: after.responses - mid.responses, ok: product.ok },
+      ingest: { rounds, errors, ok, stored },
       version,
     };
   } finally {
@@ -193,15 +232,21 @@ const lines = [
   "|---|---|---:|---:|---:|---:|",
   ...results.flatMap((r) => r.dashboards.map((d) => `| ${r.engine} | ${d.name} | ${ms(d.p50)} | ${ms(d.p95)} | ${ms(d.max)} | ${d.responses.toLocaleString("en-US")} |`)),
   "",
-  `HTTP ingest, autocannon on loopback, ${v.connections} connections, ${v.duration} s each, a new client key and a random unit per request, server in a`,
-  "separate process; baseline: a bare Fastify route with one parameterised INSERT of the same body on the same database handle.",
+  `HTTP ingest, autocannon on loopback, ${v.connections} connections, ${v.rounds} alternating rounds of ${v.duration} s per target (medians; ratios per round in`,
+  "brackets), a new client key and a random unit per request, server in a separate process; baseline: a bare Fastify route with one",
+  "parameterised INSERT of the same body on the same database handle. CPU per stored request counts the server process and, on",
+  "PostgreSQL, its database backends (from /proc); unlike the rate, it hardly moves with what else the machine runs.",
   "",
-  "| engine | baseline req/s (p99) | product req/s (p99) | product / baseline | errors | 2xx / rows stored (in flight at stop) |",
-  "|---|---:|---:|---:|---:|---|",
-  ...results.map(
-    (r) =>
-      `| ${r.engine} | ${r.ingest.baseline.toFixed(0)} (${r.ingest.baselineP99} ms) | ${r.ingest.product.toFixed(0)} (${r.ingest.productP99} ms) | ${(r.ingest.product / r.ingest.baseline).toFixed(2)} | ${r.ingest.errors} | ${r.ingest.ok} / ${r.ingest.stored} |`,
-  ),
+  "| engine | baseline req/s (p99) | product req/s (p99) | product / baseline | CPU µs per request: baseline / product | errors | 2xx / rows stored |",
+  "|---|---:|---:|---:|---:|---:|---|",
+  ...results.map((r) => {
+    const pick = (f: (x: IngestRound) => number) => median(r.ingest.rounds.map(f));
+    const ratios = r.ingest.rounds.map((x) => (x.product.rps / x.baseline.rps).toFixed(2)).join(" / ");
+    return (
+      `| ${r.engine} | ${pick((x) => x.baseline.rps).toFixed(0)} (${pick((x) => x.baseline.p99)} ms) | ${pick((x) => x.product.rps).toFixed(0)} (${pick((x) => x.product.p99)} ms) | ` +
+      `${pick((x) => x.product.rps / x.baseline.rps).toFixed(2)} (${ratios}) | ${pick((x) => x.baseline.cpu).toFixed(0)} / ${pick((x) => x.product.cpu).toFixed(0)} | ${r.ingest.errors} | ${r.ingest.ok} / ${r.ingest.stored} |`
+    );
+  }),
   "",
 ];
 const worst = Math.max(...results.filter((r) => r.engine === "postgres").flatMap((r) => r.dashboards.map((d) => d.p95)));

@@ -8,6 +8,7 @@ import { sql } from "kysely";
 import { buildApp } from "../../src/app.ts";
 import { deriveKeys } from "../../src/crypto/keys.ts";
 import { openDb } from "../../src/db/index.ts";
+import { cpuSnapshot } from "../support/cpu.ts";
 import { TARGET_ENV, type Target } from "./protocol.ts";
 
 
@@ -43,7 +44,11 @@ const portOf = (server: typeof baseline.server) => {
   return typeof address === "object" && address ? address.port : 0;
 };
 
-process.on("message", async (message: { type: "count"; campaignId: string } | { type: "close" }) => {
+process.on("message", async (message: { type: "count"; campaignId: string } | { type: "cpu" } | { type: "close" }) => {
+  if (message.type === "cpu") {
+    process.send?.({ type: "cpu", snapshot: await cpuSnapshot(db, target.engine === "postgres") });
+    return;
+  }
   if (message.type === "close") {
     await product.close();
     await baseline.close();

@@ -5,6 +5,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import autocannon, { type Result } from "autocannon";
+import { cpuUsed, type CpuSnapshot } from "../support/cpu.ts";
 import { burstBody, submissionBody } from "./bodies.ts";
 import {
   SERVER_TARGET_ENV,
@@ -14,7 +15,6 @@ import {
   type Ready,
   type ServerMessage,
   type ServerTarget,
-  type CpuSnapshot,
   type TagCounts,
   type TargetName,
   type UnitCounts,
@@ -231,13 +231,6 @@ export interface Measured {
   /** CPU time per stored request, in microseconds: the server process, and PostgreSQL's backends (0 on PGlite). */
   appMicrosPerRequest: number;
   dbMicrosPerRequest: number;
-}
-
-/** CPU used between two snapshots: the app's, and the backends' (a backend that started meanwhile counts whole). */
-function cpuUsed(before: CpuSnapshot, after: CpuSnapshot): { app: number; db: number } {
-  let db = 0;
-  for (const [pid, micros] of Object.entries(after.backendMicros)) db += micros - (before.backendMicros[pid] ?? 0);
-  return { app: after.appMicros - before.appMicros, db };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

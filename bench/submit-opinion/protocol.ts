@@ -1,4 +1,5 @@
 /** Messages between the benchmark (parent) and the server process it forks (server.ts). */
+import type { CpuSnapshot } from "../support/cpu.ts";
 
 /** What the server process opens: PostgreSQL at `url`, or PGlite in the data directory `dataDir`. */
 export type ServerTarget = { engine: "postgres"; url: string } | { engine: "pglite"; dataDir: string };
@@ -29,15 +30,6 @@ export interface UnitCounts {
   distinctTrackingCodes: number;
   audits: number;
   contacts: number;
-}
-
-/**
- * CPU time used so far, in microseconds: the server process (with PGlite, the database runs inside it) and, on
- * PostgreSQL, each backend serving the benchmark's database, by process id (backends come and go with the pool).
- */
-export interface CpuSnapshot {
-  appMicros: number;
-  backendMicros: Record<string, number>;
 }
 
 export type CommandResult = TagCounts | UnitCounts | CpuSnapshot | { unitId: string } | null;

@@ -6,9 +6,7 @@
  *  - the product: buildApp() from src/app.ts (POST /api/public/opinions),
  * both on the same database handle. It answers the parent's row counts over IPC.
  */
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import Fastify from "fastify";
 import { sql } from "kysely";
 import { buildApp } from "../../src/app.ts";
@@ -16,12 +14,12 @@ import { deriveKeys } from "../../src/crypto/keys.ts";
 import { openDb } from "../../src/db/index.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { createUnit } from "../../src/units/units.service.ts";
+import { cpuSnapshot } from "../support/cpu.ts";
 import { runLikePattern, TAG_PATTERN, type SubmissionBody } from "./bodies.ts";
 import {
   SERVER_TARGET_ENV,
   type Command,
   type CommandResult,
-  type CpuSnapshot,
   type ParentMessage,
   type ServerMessage,
   type ServerTarget,
@@ -148,29 +146,6 @@ function close(): Promise<void> {
   return closing;
 }
 
-const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
-
-/** utime + stime of a local process, from /proc (Linux), in microseconds; 0 once it has gone. */
-function processCpuMicros(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / CLOCK_TICKS_PER_SECOND;
-  } catch {
-    return 0;
-  }
-}
-
-async function cpuSnapshot(): Promise<CpuSnapshot> {
-  const usage = process.cpuUsage();
-  const backendMicros: Record<string, number> = {};
-  if (target?.engine === "postgres") {
-    const { rows } = await sql<{ pid: number }>`
-      SELECT pid FROM pg_stat_activity WHERE datname = current_database()`.execute(db);
-    for (const { pid } of rows) backendMicros[pid] = processCpuMicros(pid);
-  }
-  return { appMicros: usage.user + usage.system, backendMicros };
-}
-
 async function execute(command: Command): Promise<CommandResult> {
   switch (command.cmd) {
     case "tagCounts":
@@ -192,7 +167,7 @@ async function execute(command: Command): Promise<CommandResult> {
     case "unitCounts":
       return unitCounts(command.unitId);
     case "cpu":
-      return cpuSnapshot();
+      return cpuSnapshot(db, target?.engine === "postgres");
     case "close":
       await close();
       return null;
