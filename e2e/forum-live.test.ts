@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newDesktopPage, newPhonePage, screenshot } from "./support/browser.ts";
+import { chooseFile, expectNoAxeViolations, launchBrowser, newDesktopPage, newPhonePage, screenshot } from "./support/browser.ts";
 import { logInToConsole } from "./support/console.ts";
 import { startProductServer } from "./support/server.ts";
 
@@ -43,12 +43,18 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await expect.poll(() => chair.getByTestId("forum-status").textContent()).toBe("Đang diễn ra");
     const forumId = new URL(chair.url()).pathname.split("/").pop() ?? "";
     // The unit's report as a file, for the forum's page.
-    await chair.getByLabel(/^Tệp báo cáo của đơn vị/).setInputFiles({
+    const report = chair.getByRole("button", { name: /^Tệp báo cáo của đơn vị/ });
+    expect(await report.textContent()).toBe("Chọn tệp báo cáo…");
+    await chooseFile(chair, /^Tệp báo cáo của đơn vị/, {
       name: "Báo cáo ANTT 9 tháng.pdf",
       mimeType: "application/pdf",
       buffer: Buffer.from("%PDF-1.7\nBáo cáo\n"),
     });
     await chair.getByText("Đã đính kèm “Báo cáo ANTT 9 tháng.pdf”.").waitFor();
+    const chosen = "Tệp báo cáo của đơn vị (PDF, Word, PowerPoint, Excel, ảnh) Báo cáo ANTT 9 tháng.pdf";
+    expect(await chair.getByRole("button", { name: chosen, exact: true }).count()).toBe(1);
+    await expectNoAxeViolations(chair, "forum with its report attached");
+    await screenshot(chair, "console-forum-report");
 
     // The projector and a phone open the forum (the phone as its QR code would).
     const projector = await newDesktopPage(browser);

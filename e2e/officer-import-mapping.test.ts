@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newDesktopPage, screenshot } from "./support/browser.ts";
+import { chooseFile, expectNoAxeViolations, launchBrowser, newDesktopPage, screenshot } from "./support/browser.ts";
 import { logInToConsole } from "./support/console.ts";
 import { startProductServer } from "./support/server.ts";
 
@@ -41,7 +41,7 @@ describe("officer import of another system's export with a column mapping", () =
     await page.getByRole("link", { name: "Nhập từ tệp" }).click();
     await page.getByRole("heading", { level: 1, name: "Nhập ý kiến từ tệp" }).waitFor();
 
-    await page.getByLabel("Tệp ý kiến (.xlsx hoặc .csv)").setInputFiles({ name: "xuat-he-thong-khac.csv", mimeType: "text/csv", buffer: otherSystemExport() });
+    await chooseFile(page, "Tệp ý kiến (.xlsx hoặc .csv)", { name: "xuat-he-thong-khac.csv", mimeType: "text/csv", buffer: otherSystemExport() });
     await page.getByRole("button", { name: "Tải lên và kiểm tra" }).click();
 
     // No content column: the failure is told, and the form of the file's columns appears by itself.

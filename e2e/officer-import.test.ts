@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newDesktopPage, screenshot } from "./support/browser.ts";
+import { chooseFile, expectNoAxeViolations, launchBrowser, newDesktopPage, screenshot } from "./support/browser.ts";
 import { logInToConsole } from "./support/console.ts";
 import { startProductServer } from "./support/server.ts";
 
@@ -43,7 +43,9 @@ describe("officer import of a file of paper forms", () => {
   const login = (page: Page) => logInToConsole(page, server.url, "xa.canbo");
 
   const upload = async (page: Page, name: string, buffer: Buffer) => {
-    await page.getByLabel("Tệp ý kiến (.xlsx hoặc .csv)").setInputFiles({ name, mimeType: XLSX_TYPE, buffer });
+    await chooseFile(page, "Tệp ý kiến (.xlsx hoặc .csv)", { name, mimeType: XLSX_TYPE, buffer });
+    // The picker shows, and names to a screen reader, the chosen file.
+    await page.getByRole("button", { name: `Tệp ý kiến (.xlsx hoặc .csv) ${name}`, exact: true }).waitFor();
     await page.getByRole("button", { name: "Tải lên và kiểm tra" }).click();
   };
 
@@ -63,7 +65,10 @@ describe("officer import of a file of paper forms", () => {
     await login(page);
     await page.getByRole("link", { name: "Nhập từ tệp" }).click();
     await page.getByRole("heading", { level: 1, name: "Nhập ý kiến từ tệp" }).waitFor();
+    // The picker speaks the page's language, not the browser's ("Choose File / No file chosen").
+    await page.getByRole("button", { name: "Tệp ý kiến (.xlsx hoặc .csv) Chọn tệp .xlsx hoặc .csv…", exact: true }).waitFor();
     await expectNoAxeViolations(page, "import form");
+    await screenshot(page, "console-import-form");
 
     // A file with one bad phone number: the check names the row and the column, and nothing can be imported.
     await upload(page, "phieu-thang-10.xlsx", await paperForms("12"));
