@@ -1,9 +1,8 @@
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chooseFile, expectNoAxeViolations, launchBrowser, newDesktopPage, screenshot } from "./support/browser.ts";
-import { logInToConsole } from "./support/console.ts";
-import { startProductServer } from "./support/server.ts";
+import { chooseFile, expectNoAxeViolations, screenshot } from "./support/browser.ts";
+import { startJourney, type Journey } from "./support/journey.ts";
 
 const MARKER = "Ý kiến từ phiếu giấy nhập bằng tệp";
 const ROWS = 5_000;
@@ -28,19 +27,14 @@ async function paperForms(badPhone: string | null): Promise<Buffer> {
 }
 
 describe("officer import of a file of paper forms", () => {
-  let server: Awaited<ReturnType<typeof startProductServer>>;
-  let browser: Browser;
+  let journey: Journey;
 
   beforeAll(async () => {
-    server = await startProductServer();
-    browser = await launchBrowser();
+    journey = await startJourney();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await journey?.close();
   });
-
-  const login = (page: Page) => logInToConsole(page, server.url, "xa.canbo");
 
   const upload = async (page: Page, name: string, buffer: Buffer) => {
     await chooseFile(page, "Tệp ý kiến (.xlsx hoặc .csv)", { name, mimeType: XLSX_TYPE, buffer });
@@ -52,7 +46,7 @@ describe("officer import of a file of paper forms", () => {
   const storedCount = async () =>
     Number(
       (
-        await server.db
+        await journey.db
           .selectFrom("opinions")
           .select((eb) => eb.fn.countAll<number>().as("n"))
           .where("content", "like", `${MARKER}%`)
@@ -61,8 +55,7 @@ describe("officer import of a file of paper forms", () => {
     );
 
   it("shows a bad row's error in Vietnamese, refuses the import until the file is fixed, then imports every row once", async () => {
-    const page = await newDesktopPage(browser);
-    await login(page);
+    const page = await journey.login("xa.canbo");
     await page.getByRole("link", { name: "Nhập từ tệp" }).click();
     await page.getByRole("heading", { level: 1, name: "Nhập ý kiến từ tệp" }).waitFor();
     // The picker speaks the page's language, not the browser's ("Choose File / No file chosen").
@@ -111,7 +104,7 @@ describe("officer import of a file of paper forms", () => {
     await expectNoAxeViolations(page, "import done");
     await screenshot(page, "console-import-done");
     expect(await storedCount()).toBe(ROWS);
-    const contacts = await server.db
+    const contacts = await journey.db
       .selectFrom("opinions")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("content", "like", `${MARKER}%`)
