@@ -1,7 +1,8 @@
-import { request, type APIRequestContext, type Browser, type Page } from "playwright-core";
+import { request, type APIRequestContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newPhonePage, screenshot } from "./support/browser.ts";
-import { DEMO_PASSWORD, startProductServer } from "./support/server.ts";
+import { expectNoAxeViolations, screenshot } from "./support/browser.ts";
+import { startJourney, type Journey } from "./support/journey.ts";
+import { DEMO_PASSWORD } from "./support/server.ts";
 
 const THIEU_HOA = "5a1e0000-0000-4000-8000-000000001002";
 /** How long a poll waits for the page to catch up with a request (it returns as soon as it has). */
@@ -49,23 +50,20 @@ async function answerAsLeader(api: APIRequestContext, opinionId: string, content
 }
 
 describe("the citizen's side: legal triage, then rating and reopening the answer", () => {
-  let server: Awaited<ReturnType<typeof startProductServer>>;
-  let browser: Browser;
+  let journey: Journey;
   let leader: APIRequestContext | undefined;
 
   beforeAll(async () => {
-    server = await startProductServer();
-    browser = await launchBrowser();
+    journey = await startJourney();
   });
   afterAll(async () => {
     await leader?.dispose();
-    await browser?.close();
-    await server?.close();
+    await journey?.close();
   });
 
   it("sends an emergency to 113 first, still records it, and repeats the advice on the receipt", async () => {
-    const phone = await newPhonePage(browser);
-    await phone.goto(`${server.url}/?unit=${THIEU_HOA}`);
+    const phone = await journey.phone();
+    await phone.goto(`${journey.baseUrl}/?unit=${THIEU_HOA}`);
     await expect.poll(() => phone.getByTestId("selected-unit").textContent(), WAIT).toContain("Công an xã Thiệu Hóa");
 
     // The ordinary kinds come first, the legal ones in their own labelled group.
@@ -98,8 +96,8 @@ describe("the citizen's side: legal triage, then rating and reopening the answer
   });
 
   it("explains a denunciation's procedure and secrecy on the form", async () => {
-    const phone = await newPhonePage(browser);
-    await phone.goto(`${server.url}/?unit=${THIEU_HOA}`);
+    const phone = await journey.phone();
+    await phone.goto(`${journey.baseUrl}/?unit=${THIEU_HOA}`);
     await phone.getByRole("radio", { name: "Tố cáo", exact: true }).check();
     const notice = phone.getByTestId("routing-notice");
     await expect.poll(() => notice.textContent(), WAIT).toContain("Luật Tố cáo");
@@ -109,8 +107,8 @@ describe("the citizen's side: legal triage, then rating and reopening the answer
   });
 
   it("says when the answer was given in person at a forum", async () => {
-    leader ??= await loginLeader(server.url);
-    const citizen = await request.newContext({ baseURL: server.url });
+    leader ??= await loginLeader(journey.baseUrl);
+    const citizen = await request.newContext({ baseURL: journey.baseUrl });
     const sent = await citizen.post("/api/public/opinions", {
       data: { unitId: THIEU_HOA, kind: "question", anonymous: true, content: "Làm căn cước cho trẻ em dưới 6 tuổi ở đâu?" },
     });
@@ -123,16 +121,16 @@ describe("the citizen's side: legal triage, then rating and reopening the answer
     });
     expect(onSpot.status(), await onSpot.text()).toBe(200);
 
-    const phone = await newPhonePage(browser);
-    await phone.goto(`${server.url}/track/${trackingCode}`);
+    const phone = await journey.phone();
+    await phone.goto(`${journey.baseUrl}/track/${trackingCode}`);
     await expect.poll(() => phone.getByTestId("tracked-answer-on-spot").textContent(), WAIT).toBe("Trả lời trực tiếp tại hội nghị");
     expect(await phone.getByTestId("tracked-answer").textContent()).toContain("giấy khai sinh");
   });
 
   it("lets the citizen reopen the answer once, then rate the new answer, on a 360-px phone", async () => {
     const content = "Quán karaoke đầu thôn 5 mở nhạc to quá 23 giờ hằng đêm. Đề nghị công an xã kiểm tra, nhắc nhở.";
-    const phone = await newPhonePage(browser);
-    await phone.goto(`${server.url}/?unit=${THIEU_HOA}`);
+    const phone = await journey.phone();
+    await phone.goto(`${journey.baseUrl}/?unit=${THIEU_HOA}`);
     await expect.poll(() => phone.getByTestId("selected-unit").textContent(), WAIT).toContain("Công an xã Thiệu Hóa");
     await phone.getByLabel("Nội dung ý kiến").fill(content);
     const topic = phone.getByRole("checkbox", { name: "Tiếng ồn, gây mất trật tự" });
@@ -141,7 +139,7 @@ describe("the citizen's side: legal triage, then rating and reopening the answer
     const trackingCode = await submitAndReadCode(phone);
 
     // The leader sees the topic and answers; a leader's answer needs no approval.
-    leader ??= await loginLeader(server.url);
+    leader ??= await loginLeader(journey.baseUrl);
     const opinionId = await findOpinionId(leader, trackingCode);
     const detail = (await (await leader.get(`/api/opinions/${opinionId}`)).json()) as { topics: string[] };
     expect(detail.topics).toEqual(["noise"]);

@@ -1,26 +1,22 @@
-import { request, type Browser } from "playwright-core";
+import { request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newDesktopPage, screenshot } from "./support/browser.ts";
-import { logInToConsole } from "./support/console.ts";
-import { startProductServer } from "./support/server.ts";
+import { expectNoAxeViolations, screenshot } from "./support/browser.ts";
+import { startJourney, type Journey } from "./support/journey.ts";
 
 const THIEU_HOA = "5a1e0000-0000-4000-8000-000000001002";
 
 describe("a leader sorts the inbox: search, bulk assignment, duplicates, steps, remedial actions", () => {
-  let server: Awaited<ReturnType<typeof startProductServer>>;
-  let browser: Browser;
+  let journey: Journey;
 
   beforeAll(async () => {
-    server = await startProductServer();
-    browser = await launchBrowser();
+    journey = await startJourney();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await journey?.close();
   });
 
   it("does a morning's handling from the console, by keyboard-friendly controls, accessibly", async () => {
-    const citizen = await request.newContext({ baseURL: server.url });
+    const citizen = await request.newContext({ baseURL: journey.baseUrl });
     const codes: string[] = [];
     for (const content of [
       "Đèn đường ở ngã tư thôn Đông hỏng đã hai tuần, buổi tối rất tối và nguy hiểm.",
@@ -30,8 +26,7 @@ describe("a leader sorts the inbox: search, bulk assignment, duplicates, steps, 
       codes.push(((await response.json()) as { trackingCode: string }).trackingCode);
     }
 
-    const desk = await newDesktopPage(browser);
-    await logInToConsole(desk, server.url, "xa.lanhdao");
+    const desk = await journey.login("xa.lanhdao");
 
     // Search without diacritics finds both spellings.
     await desk.getByLabel("Tìm trong nội dung").fill("den duong nga tu");
@@ -84,7 +79,7 @@ describe("a leader sorts the inbox: search, bulk assignment, duplicates, steps, 
     await expect.poll(() => desk.getByText("Đã gộp vào ý kiến").isVisible()).toBe(true);
 
     // Back on the first: plan a remedial action, carry it out with evidence, verify it.
-    await desk.goto(`${server.url}/console`);
+    await desk.goto(`${journey.baseUrl}/console`);
     await desk.getByRole("link", { name: codes[0] }).click();
     await desk.getByLabel("Việc cần làm để khắc phục").fill("Phối hợp điện lực thay bóng, tuần tra khu vực ngã tư buổi tối");
     await desk.getByLabel("Người, bộ phận chịu trách nhiệm").fill("Tổ tuần tra Công an xã");

@@ -1,29 +1,23 @@
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newDesktopPage, newPhonePage, screenshot } from "./support/browser.ts";
-import { logInToConsole } from "./support/console.ts";
-import { startProductServer } from "./support/server.ts";
+import { chooseFile, expectNoAxeViolations, screenshot } from "./support/browser.ts";
+import { startJourney, type Journey } from "./support/journey.ts";
 
 const PHONE_OPINION = "Đề nghị lắp đèn đường ở dốc đê thôn Đông, gọi 0912345678 nếu cần.";
 const SPOKEN = "Bà con xóm Bắc đề nghị tuần tra vào giờ tan học ở cổng trường.";
 
 describe("a forum run live: phone → chair → projector, secretary, minutes", () => {
-  let server: Awaited<ReturnType<typeof startProductServer>>;
-  let browser: Browser;
+  let journey: Journey;
 
   beforeAll(async () => {
-    server = await startProductServer();
-    browser = await launchBrowser();
+    journey = await startJourney();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await journey?.close();
   });
 
   it("plans a forum, runs it with several pages at once, and finalises its minutes", async () => {
     // The commune leader plans a forum in the console.
-    const chair: Page = await newDesktopPage(browser);
-    await logInToConsole(chair, server.url, "xa.lanhdao");
+    const chair = await journey.login("xa.lanhdao");
     await chair.getByRole("link", { name: "Hội nghị" }).click();
     await chair.getByTestId("forum-plan").waitFor();
     await expect.poll(() => chair.getByTestId("forum-coverage").textContent()).toContain("Thiệu Hóa");
@@ -43,19 +37,25 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await expect.poll(() => chair.getByTestId("forum-status").textContent()).toBe("Đang diễn ra");
     const forumId = new URL(chair.url()).pathname.split("/").pop() ?? "";
     // The unit's report as a file, for the forum's page.
-    await chair.getByLabel(/^Tệp báo cáo của đơn vị/).setInputFiles({
+    const report = chair.getByRole("button", { name: /^Tệp báo cáo của đơn vị/ });
+    expect(await report.textContent()).toBe("Chọn tệp báo cáo…");
+    await chooseFile(chair, /^Tệp báo cáo của đơn vị/, {
       name: "Báo cáo ANTT 9 tháng.pdf",
       mimeType: "application/pdf",
       buffer: Buffer.from("%PDF-1.7\nBáo cáo\n"),
     });
     await chair.getByText("Đã đính kèm “Báo cáo ANTT 9 tháng.pdf”.").waitFor();
+    const chosen = "Tệp báo cáo của đơn vị (PDF, Word, PowerPoint, Excel, ảnh) Báo cáo ANTT 9 tháng.pdf";
+    expect(await chair.getByRole("button", { name: chosen, exact: true }).count()).toBe(1);
+    await expectNoAxeViolations(chair, "forum with its report attached");
+    await screenshot(chair, "console-forum-report");
 
     // The projector and a phone open the forum (the phone as its QR code would).
-    const projector = await newDesktopPage(browser);
-    await projector.goto(`${server.url}/forums/${forumId}/projector`);
+    const projector = await journey.desktop();
+    await projector.goto(`${journey.baseUrl}/forums/${forumId}/projector`);
     await expect.poll(() => projector.getByTestId("projector-current").textContent()).toContain("Mời bà con phát biểu");
-    const phone = await newPhonePage(browser);
-    await phone.goto(`${server.url}/forums/${forumId}`);
+    const phone = await journey.phone();
+    await phone.goto(`${journey.baseUrl}/forums/${forumId}`);
     await phone.getByRole("link", { name: /Tải báo cáo của đơn vị \(Báo cáo ANTT 9 tháng\.pdf\)/ }).waitFor();
     await phone.getByLabel("Ý kiến của bạn").fill(PHONE_OPINION);
     await phone.getByRole("button", { name: "Gửi ý kiến" }).click();
@@ -100,7 +100,7 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await chair.getByLabel("Người phát biểu").fill("Ông Sáu, xóm Bắc");
     await chair.getByLabel("Nội dung phát biểu").press("Control+Enter");
     await expect.poll(() => chair.getByTestId("entry-status").textContent()).toContain("Mất kết nối mạng: 1 ý kiến");
-    expect(await server.db.selectFrom("opinions").select("id").where("content", "=", SPOKEN).execute()).toEqual([]);
+    expect(await journey.db.selectFrom("opinions").select("id").where("content", "=", SPOKEN).execute()).toEqual([]);
     // The answer to the first send is lost on the way back: the browser sends again, the server stores it once.
     let lostAnswers = 0;
     await chair.route("**/api/forums/*/entries", async (route) => {
@@ -114,7 +114,7 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await expect.poll(() => chair.getByTestId("entry-status").textContent(), { timeout: 30_000 }).toContain("Tất cả ý kiến đã được gửi");
     expect(lostAnswers).toBe(1);
     await expectNoAxeViolations(chair, "secretary entry");
-    const stored = await server.db.selectFrom("opinions").select(["channel"]).where("content", "=", SPOKEN).execute();
+    const stored = await journey.db.selectFrom("opinions").select(["channel"]).where("content", "=", SPOKEN).execute();
     expect(stored).toEqual([{ channel: "forum" }]);
     await chair.getByRole("tab", { name: "Chủ trì: duyệt và trả lời" }).click();
     await expect.poll(() => chair.locator('[data-testid="moderation-item"]').count()).toBe(2);
@@ -135,7 +135,7 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await chair.getByRole("button", { name: "Hoàn tất biên bản" }).click();
     await chair.getByTestId("minutes-final").waitFor();
     await expectNoAxeViolations(chair, "minutes");
-    const minutes = await server.db.selectFrom("forum_minutes").select(["status", "content_hash"]).where("forum_id", "=", forumId).executeTakeFirstOrThrow();
+    const minutes = await journey.db.selectFrom("forum_minutes").select(["status", "content_hash"]).where("forum_id", "=", forumId).executeTakeFirstOrThrow();
     expect(minutes.status).toBe("final");
     expect(minutes.content_hash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -144,8 +144,7 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     // Today in Vietnam, late in the evening: the forum's campaign takes responses from today.
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     const [year, month, day] = today.split("-");
-    const leader: Page = await newDesktopPage(browser);
-    await logInToConsole(leader, server.url, "xa.lanhdao");
+    const leader = await journey.login("xa.lanhdao");
     await leader.getByRole("link", { name: "Hội nghị" }).click();
     await leader.getByRole("button", { name: "Lập hội nghị mới" }).click();
     await leader.getByLabel("Tên hội nghị").fill("Công an lắng nghe ý kiến Nhân dân thôn Nam");
@@ -166,8 +165,8 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     const forumId = new URL(leader.url()).pathname.split("/").pop() ?? "";
 
     // A phone opens the forum's page, follows the call to action and lands on the survey of the commune police.
-    const phone = await newPhonePage(browser);
-    await phone.goto(`${server.url}/forums/${forumId}`);
+    const phone = await journey.phone();
+    await phone.goto(`${journey.baseUrl}/forums/${forumId}`);
     const cta = phone.getByTestId("forum-satisfaction");
     await cta.getByRole("link", { name: "Đánh giá sự hài lòng" }).waitFor();
     await expectNoAxeViolations(phone, "forum page with the survey's call to action");
@@ -182,9 +181,9 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
   });
 
   it("the demo forum's page works on a 360 px phone: shown opinions with their answers, no sideways scrolling", async () => {
-    const forum = await server.db.selectFrom("forums").select("id").where("status", "=", "ended").executeTakeFirstOrThrow();
-    const phone = await newPhonePage(browser);
-    await phone.goto(`${server.url}/forums/${forum.id}`);
+    const forum = await journey.db.selectFrom("forums").select("id").where("status", "=", "ended").executeTakeFirstOrThrow();
+    const phone = await journey.phone();
+    await phone.goto(`${journey.baseUrl}/forums/${forum.id}`);
     await expect.poll(() => phone.getByTestId("forum-opinion").count()).toBe(4);
     expect(await phone.getByText("Trả lời tại hội nghị").count()).toBeGreaterThan(0);
     const overflow = await phone.evaluate(() => {

@@ -1,8 +1,6 @@
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newDesktopPage, screenshot } from "./support/browser.ts";
-import { logInToConsole } from "./support/console.ts";
-import { startProductServer } from "./support/server.ts";
+import { expectNoAxeViolations, screenshot } from "./support/browser.ts";
+import { startJourney, type Journey } from "./support/journey.ts";
 
 const SPEECHES = [
   "Ông trưởng thôn 4 đề nghị lắp thêm camera an ninh ở ngã ba chợ.",
@@ -11,24 +9,19 @@ const SPEECHES = [
 ];
 
 describe("officer batch entry at a forum with a bad connection", () => {
-  let server: Awaited<ReturnType<typeof startProductServer>>;
-  let browser: Browser;
+  let journey: Journey;
 
   beforeAll(async () => {
-    server = await startProductServer();
-    browser = await launchBrowser();
+    journey = await startJourney();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await journey?.close();
   });
-
-  const login = (page: Page) => logInToConsole(page, server.url, "xa.canbo");
 
   const storedCount = async (content: string) =>
     Number(
       (
-        await server.db
+        await journey.db
           .selectFrom("opinions")
           .select((eb) => eb.fn.countAll<number>().as("n"))
           .where("content", "=", content)
@@ -37,8 +30,7 @@ describe("officer batch entry at a forum with a bad connection", () => {
     );
 
   it("keeps what is typed offline, sends it when the network returns, and stores each entry exactly once", async () => {
-    const page = await newDesktopPage(browser);
-    await login(page);
+    const page = await journey.login("xa.canbo");
     await page.getByRole("link", { name: "Nhập ý kiến" }).click();
     await page.getByLabel("Nội dung ý kiến").waitFor();
     await expect.poll(() => page.getByLabel("Đơn vị tiếp nhận").inputValue()).toBe("5a1e0000-0000-4000-8000-000000001002");
@@ -81,7 +73,7 @@ describe("officer batch entry at a forum with a bad connection", () => {
     expect(lostAnswers).toBe(1);
     expect(await page.locator('[data-entry-state="sent"]').count()).toBe(3);
     for (const speech of SPEECHES) expect(await storedCount(speech)).toBe(1);
-    const stored = await server.db
+    const stored = await journey.db
       .selectFrom("opinions")
       .select(["channel", "is_anonymous", "entered_by_user_id"])
       .where("content", "in", SPEECHES)
@@ -99,9 +91,8 @@ describe("officer batch entry at a forum with a bad connection", () => {
   });
 
   it("shows a refused entry with the server's reason and lets the officer correct it", async () => {
-    const page = await newDesktopPage(browser);
-    await login(page);
-    await page.goto(`${server.url}/console/entry`);
+    const page = await journey.login("xa.canbo");
+    await page.goto(`${journey.baseUrl}/console/entry`);
     await page.getByLabel("Nội dung ý kiến").fill("Ý kiến có số điện thoại sai.");
     await page.getByLabel("Số điện thoại (nếu có)").fill("12");
     await page.getByRole("button", { name: "Lưu và nhập tiếp (Ctrl+Enter)" }).click();

@@ -1,8 +1,6 @@
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newDesktopPage, screenshot } from "./support/browser.ts";
-import { logInToConsole } from "./support/console.ts";
-import { startProductServer } from "./support/server.ts";
+import { chooseFile, expectNoAxeViolations, screenshot } from "./support/browser.ts";
+import { startJourney, type Journey } from "./support/journey.ts";
 
 const MARKER = "Phản hồi xuất từ hệ thống khác";
 
@@ -18,30 +16,24 @@ function otherSystemExport(): Buffer {
 }
 
 describe("officer import of another system's export with a column mapping", () => {
-  let server: Awaited<ReturnType<typeof startProductServer>>;
-  let browser: Browser;
+  let journey: Journey;
 
   beforeAll(async () => {
-    server = await startProductServer();
-    browser = await launchBrowser();
+    journey = await startJourney();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await journey?.close();
   });
 
-  const login = (page: Page) => logInToConsole(page, server.url, "xa.canbo");
-
   const stored = () =>
-    server.db.selectFrom("opinions").select(["content", "channel", "received_at"]).where("content", "like", `${MARKER}%`).orderBy("received_at").execute();
+    journey.db.selectFrom("opinions").select(["content", "channel", "received_at"]).where("content", "like", `${MARKER}%`).orderBy("received_at").execute();
 
   it("asks for the columns when no content column is found, checks again with the chosen ones, then imports the rows", async () => {
-    const page = await newDesktopPage(browser);
-    await login(page);
+    const page = await journey.login("xa.canbo");
     await page.getByRole("link", { name: "Nhập từ tệp" }).click();
     await page.getByRole("heading", { level: 1, name: "Nhập ý kiến từ tệp" }).waitFor();
 
-    await page.getByLabel("Tệp ý kiến (.xlsx hoặc .csv)").setInputFiles({ name: "xuat-he-thong-khac.csv", mimeType: "text/csv", buffer: otherSystemExport() });
+    await chooseFile(page, "Tệp ý kiến (.xlsx hoặc .csv)", { name: "xuat-he-thong-khac.csv", mimeType: "text/csv", buffer: otherSystemExport() });
     await page.getByRole("button", { name: "Tải lên và kiểm tra" }).click();
 
     // No content column: the failure is told, and the form of the file's columns appears by itself.

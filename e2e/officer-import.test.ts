@@ -1,9 +1,8 @@
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newDesktopPage, screenshot } from "./support/browser.ts";
-import { logInToConsole } from "./support/console.ts";
-import { startProductServer } from "./support/server.ts";
+import { chooseFile, expectNoAxeViolations, screenshot } from "./support/browser.ts";
+import { startJourney, type Journey } from "./support/journey.ts";
 
 const MARKER = "Ý kiến từ phiếu giấy nhập bằng tệp";
 const ROWS = 5_000;
@@ -28,29 +27,26 @@ async function paperForms(badPhone: string | null): Promise<Buffer> {
 }
 
 describe("officer import of a file of paper forms", () => {
-  let server: Awaited<ReturnType<typeof startProductServer>>;
-  let browser: Browser;
+  let journey: Journey;
 
   beforeAll(async () => {
-    server = await startProductServer();
-    browser = await launchBrowser();
+    journey = await startJourney();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await journey?.close();
   });
 
-  const login = (page: Page) => logInToConsole(page, server.url, "xa.canbo");
-
   const upload = async (page: Page, name: string, buffer: Buffer) => {
-    await page.getByLabel("Tệp ý kiến (.xlsx hoặc .csv)").setInputFiles({ name, mimeType: XLSX_TYPE, buffer });
+    await chooseFile(page, "Tệp ý kiến (.xlsx hoặc .csv)", { name, mimeType: XLSX_TYPE, buffer });
+    // The picker shows, and names to a screen reader, the chosen file.
+    await page.getByRole("button", { name: `Tệp ý kiến (.xlsx hoặc .csv) ${name}`, exact: true }).waitFor();
     await page.getByRole("button", { name: "Tải lên và kiểm tra" }).click();
   };
 
   const storedCount = async () =>
     Number(
       (
-        await server.db
+        await journey.db
           .selectFrom("opinions")
           .select((eb) => eb.fn.countAll<number>().as("n"))
           .where("content", "like", `${MARKER}%`)
@@ -59,11 +55,13 @@ describe("officer import of a file of paper forms", () => {
     );
 
   it("shows a bad row's error in Vietnamese, refuses the import until the file is fixed, then imports every row once", async () => {
-    const page = await newDesktopPage(browser);
-    await login(page);
+    const page = await journey.login("xa.canbo");
     await page.getByRole("link", { name: "Nhập từ tệp" }).click();
     await page.getByRole("heading", { level: 1, name: "Nhập ý kiến từ tệp" }).waitFor();
+    // The picker speaks the page's language, not the browser's ("Choose File / No file chosen").
+    await page.getByRole("button", { name: "Tệp ý kiến (.xlsx hoặc .csv) Chọn tệp .xlsx hoặc .csv…", exact: true }).waitFor();
     await expectNoAxeViolations(page, "import form");
+    await screenshot(page, "console-import-form");
 
     // A file with one bad phone number: the check names the row and the column, and nothing can be imported.
     await upload(page, "phieu-thang-10.xlsx", await paperForms("12"));
@@ -106,7 +104,7 @@ describe("officer import of a file of paper forms", () => {
     await expectNoAxeViolations(page, "import done");
     await screenshot(page, "console-import-done");
     expect(await storedCount()).toBe(ROWS);
-    const contacts = await server.db
+    const contacts = await journey.db
       .selectFrom("opinions")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("content", "like", `${MARKER}%`)

@@ -1,36 +1,26 @@
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  newDesktopPage,
-  newPhonePage,
-  screenshot,
-} from "./support/browser.ts";
-import { logInToConsole } from "./support/console.ts";
-import { DEMO_PASSWORD, startProductServer } from "./support/server.ts";
+import { expectNoAxeViolations, screenshot } from "./support/browser.ts";
+import { startJourney, type Journey } from "./support/journey.ts";
+import { DEMO_PASSWORD } from "./support/server.ts";
 
 const THIEU_HOA = "5a1e0000-0000-4000-8000-000000001002";
 
 describe("the loop: a citizen asks, an officer drafts, a leader approves, the citizen reads the answer", () => {
-  let server: Awaited<ReturnType<typeof startProductServer>>;
-  let browser: Browser;
+  let journey: Journey;
 
   beforeAll(async () => {
-    server = await startProductServer();
-    browser = await launchBrowser();
+    journey = await startJourney();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await journey?.close();
   });
 
   it("works end to end on a 360-px phone and the officer console, accessibly, in Vietnamese", async () => {
     const content = "Đường vào chợ Thiệu Hóa tối không có đèn, thanh niên phóng nhanh vượt ẩu. Đề nghị công an xã tuần tra.";
 
     // The citizen arrives by the commune's QR code, on a phone.
-    const phone = await newPhonePage(browser);
-    await phone.goto(`${server.url}/?unit=${THIEU_HOA}`);
+    const phone = await journey.phone();
+    await phone.goto(`${journey.baseUrl}/?unit=${THIEU_HOA}`);
     await expect.poll(() => phone.getByTestId("selected-unit").textContent()).toContain("Công an xã Thiệu Hóa");
     expect(await phone.locator("html").getAttribute("lang")).toBe("vi");
     await expectNoAxeViolations(phone, "citizen form");
@@ -64,8 +54,8 @@ describe("the loop: a citizen asks, an officer drafts, a leader approves, the ci
     await expect.poll(() => phone.getByText("Đã tiếp nhận").first().isVisible()).toBe(true);
 
     // The officer of the commune logs in, finds it in the inbox, answers.
-    const desk = await newDesktopPage(browser);
-    await desk.goto(`${server.url}/login`);
+    const desk = await journey.desktop();
+    await desk.goto(`${journey.baseUrl}/login`);
     await expectNoAxeViolations(desk, "login");
     await desk.getByLabel("Tên đăng nhập").fill("xa.canbo");
     await desk.getByLabel("Mật khẩu").fill("sai-mat-khau");
@@ -99,8 +89,7 @@ describe("the loop: a citizen asks, an officer drafts, a leader approves, the ci
     expect(await phone.getByTestId("tracked-answer").count()).toBe(0);
 
     // The commune's leader approves the draft from the console.
-    const leaderDesk = await newDesktopPage(browser);
-    await logInToConsole(leaderDesk, server.url, "xa.lanhdao");
+    const leaderDesk = await journey.login("xa.lanhdao");
     await leaderDesk.getByLabel("Trạng thái").selectOption("IN_PROGRESS");
     await leaderDesk.getByRole("button", { name: "Lọc", exact: true }).click();
     await leaderDesk.getByRole("link", { name: trackingCode }).click();
@@ -128,15 +117,14 @@ describe("the loop: a citizen asks, an officer drafts, a leader approves, the ci
   });
 
   it("lets a leader reveal the contact details, and the view is in the audit log", async () => {
-    const desk = await newDesktopPage(browser);
-    await logInToConsole(desk, server.url, "xa.lanhdao");
+    const desk = await journey.login("xa.lanhdao");
     const row = desk.getByTestId("inbox-table").getByRole("row").filter({ hasText: "thủ tục đăng ký thường trú" });
     await row.getByRole("link").click();
     await desk.getByRole("button", { name: "Xem thông tin liên hệ" }).click();
     await expect.poll(() => desk.getByTestId("contact-details").textContent()).toContain("0912 345 678");
     await expect.poll(() => desk.getByText("Lần xem này đã được ghi vào nhật ký kiểm tra.").isVisible()).toBe(true);
     await expectNoAxeViolations(desk, "contact revealed");
-    const views = await server.db
+    const views = await journey.db
       .selectFrom("audit_log")
       .select(["actor_label"])
       .where("action", "=", "opinion.contact.view")
@@ -145,8 +133,8 @@ describe("the loop: a citizen asks, an officer drafts, a leader approves, the ci
   });
 
   it("tells a citizen plainly when a tracking code does not exist", async () => {
-    const phone = await newPhonePage(browser);
-    await phone.goto(`${server.url}/track`);
+    const phone = await journey.phone();
+    await phone.goto(`${journey.baseUrl}/track`);
     await phone.getByLabel("Mã tra cứu").fill("abcd efgh klmn");
     await phone.getByRole("button", { name: "Tra cứu", exact: true }).click();
     await expect.poll(() => phone.getByTestId("tracking-not-found").isVisible()).toBe(true);

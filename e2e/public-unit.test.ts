@@ -1,27 +1,25 @@
-import { request, type Browser } from "playwright-core";
+import { request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newPhonePage, screenshot } from "./support/browser.ts";
-import { DEMO_PASSWORD, startProductServer } from "./support/server.ts";
+import { expectNoAxeViolations, screenshot } from "./support/browser.ts";
+import { startJourney, type Journey } from "./support/journey.ts";
+import { DEMO_PASSWORD } from "./support/server.ts";
 
 const THIEU_HOA = "5a1e0000-0000-4000-8000-000000001002";
 
 describe("a unit's public page", () => {
-  let server: Awaited<ReturnType<typeof startProductServer>>;
-  let browser: Browser;
+  let journey: Journey;
 
   beforeAll(async () => {
-    server = await startProductServer();
-    browser = await launchBrowser();
+    journey = await startJourney();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await journey?.close();
   });
 
   it("shows the unit's figures as numbers and a chart, and the published answers without any personal data", async () => {
     // A citizen agreed to publication but wrote their name, phone and plate into the text; the leader's
     // answer repeats the name. Another citizen did not agree to publication.
-    const api = await request.newContext({ baseURL: server.url });
+    const api = await request.newContext({ baseURL: journey.baseUrl });
     const send = async (data: object) => {
       const response = await api.post("/api/public/opinions", { data: { unitId: THIEU_HOA, ...data } });
       expect(response.status()).toBe(201);
@@ -34,7 +32,7 @@ describe("a unit's public page", () => {
     });
     const unpublished = await send({ content: "Ý kiến riêng tư không công khai về hàng xóm.", publicConsent: false });
 
-    const leader = await request.newContext({ baseURL: server.url });
+    const leader = await request.newContext({ baseURL: journey.baseUrl });
     expect((await leader.post("/api/auth/login", { data: { username: "xa.lanhdao", password: DEMO_PASSWORD } })).status()).toBe(200);
     const inbox = (await (await leader.get("/api/opinions?limit=100")).json()) as { items: { id: string; trackingCode: string }[] };
     for (const code of [published, unpublished]) {
@@ -45,8 +43,8 @@ describe("a unit's public page", () => {
       expect(answer.status()).toBe(201);
     }
 
-    const phone = await newPhonePage(browser);
-    await phone.goto(`${server.url}/units`);
+    const phone = await journey.phone();
+    await phone.goto(`${journey.baseUrl}/units`);
     await phone.getByTestId("unit-directory").waitFor();
     await expectNoAxeViolations(phone, "unit directory");
     await phone.getByRole("link", { name: "Công an xã Thiệu Hóa" }).click();
@@ -76,8 +74,8 @@ describe("a unit's public page", () => {
   });
 
   it("pre-fills the unit, the QR channel and the topic from a QR link", async () => {
-    const phone = await newPhonePage(browser);
-    await phone.goto(`${server.url}/?unit=${THIEU_HOA}&topic=traffic`);
+    const phone = await journey.phone();
+    await phone.goto(`${journey.baseUrl}/?unit=${THIEU_HOA}&topic=traffic`);
     await expect.poll(() => phone.getByTestId("selected-unit").textContent()).toContain("Công an xã Thiệu Hóa");
     const chip = phone.getByRole("checkbox", { name: "Trật tự, an toàn giao thông" });
     await expect.poll(() => chip.isChecked()).toBe(true);
@@ -85,7 +83,7 @@ describe("a unit's public page", () => {
     await phone.getByRole("radio", { name: "Gửi ẩn danh" }).check();
     await phone.getByRole("button", { name: "Gửi ý kiến", exact: true }).click();
     const code = ((await phone.getByTestId("tracking-code").textContent()) ?? "").trim();
-    const row = await server.db
+    const row = await journey.db
       .selectFrom("opinions")
       .select(["channel", "topics"])
       .where("tracking_code", "=", code.replaceAll("-", ""))

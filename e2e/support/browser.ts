@@ -67,3 +67,9 @@ export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 }
+
+/** Picks a file through the labelled picker as a person does: its button opens the file chooser, which gets the file. */
+export async function chooseFile(page: Page, label: string | RegExp, file: { name: string; mimeType: string; buffer: Buffer }) {
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByLabel(label).click()]);
+  await chooser.setFiles(file);
+}

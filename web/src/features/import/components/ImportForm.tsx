@@ -1,4 +1,4 @@
-import { Button, Input, NativeSelect, Stack } from "@mantine/core";
+import { Button, FileInput, NativeSelect, Stack } from "@mantine/core";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../../app/api-client";
@@ -19,14 +19,14 @@ const ACCEPT = ".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreads
 export function ImportForm({ onUploaded }: { onUploaded: (importId: string) => void }) {
   const { t } = useTranslation();
   const fileId = useId();
-  const fileRef = useRef<HTMLInputElement>(null);
+  const fileRef = useRef<HTMLButtonElement>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [channel, setChannel] = useState("import");
   const [fileError, setFileError] = useState<string | undefined>(undefined);
   const { upload, share, isUploading, error } = useUploadImport();
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const file = fileRef.current?.files?.[0];
     if (!file) return refuse(t("import.errors.noFile"));
     if (!/\.(xlsx|csv)$/i.test(file.name)) return refuse(t("import.errors.wrongType"));
     if (file.size > MAX_UPLOAD_BYTES) return refuse(t("import.errors.tooLarge"));
@@ -43,26 +43,26 @@ export function ImportForm({ onUploaded }: { onUploaded: (importId: string) => v
   return (
     <form onSubmit={(event) => void onSubmit(event)} aria-label={t("import.formName")} noValidate>
       <Stack gap="sm">
-        <Input.Wrapper
+        <FileInput
           id={fileId}
+          ref={fileRef}
+          // The button's name is the label followed by its text, so the chosen file's name is read out too.
+          aria-labelledby={`${fileId}-label ${fileId}`}
           label={t("import.file")}
           description={t("import.fileHint")}
+          placeholder={t("import.filePlaceholder")}
           error={fileError}
           withAsterisk
-        >
-          <input
-            id={fileId}
-            ref={fileRef}
-            type="file"
-            name="file"
-            accept={ACCEPT}
-            className="import-file"
-            aria-describedby={`${fileId}-description${fileError ? ` ${fileId}-error` : ""}`}
-            aria-invalid={fileError ? true : undefined}
-            onChange={() => setFileError(undefined)}
-            style={{ display: "block", marginTop: 6, font: "inherit" }}
-          />
-        </Input.Wrapper>
+          accept={ACCEPT}
+          value={file}
+          onChange={(chosen) => {
+            setFile(chosen);
+            setFileError(undefined);
+          }}
+          clearable
+          clearButtonProps={{ "aria-label": t("import.fileClear") }}
+          maw={480}
+        />
         <NativeSelect
           label={t("import.channel")}
           value={channel}
