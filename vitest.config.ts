@@ -23,6 +23,8 @@ export default defineConfig({
           hookTimeout: 180_000,
           pool: "forks",
           fileParallelism: false,
+          // A page may take more than the default second to update on a loaded 2-core machine (CI).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
