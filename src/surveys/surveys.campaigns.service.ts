@@ -183,7 +183,8 @@ const responseCache = new WeakMap<Executor, Map<string, { at: number; value: Pro
 
 /**
  * A campaign and the set of its evaluated units, for the response path (every submission reads them):
- * kept 10 s per database, since neither the questions nor the units of a campaign change once created.
+ * kept 10 s per database. An edit forgets its entry in this process at once (`forgetCampaignForResponses`);
+ * other instances see it within those 10 s.
  */
 export async function findCampaignForResponses({ db, campaignId }: { db: Executor; campaignId: string }) {
   let perDb = responseCache.get(db);
@@ -199,4 +200,9 @@ export async function findCampaignForResponses({ db, campaignId }: { db: Executo
   perDb.set(campaignId, { at: Date.now(), value });
   value.then((v) => v === undefined && perDb.delete(campaignId)).catch(() => perDb.delete(campaignId));
   return value;
+}
+
+/** Drops a campaign from the response path's cache, so that this process sees an edit at once. */
+export function forgetCampaignForResponses({ db, campaignId }: { db: Executor; campaignId: string }) {
+  responseCache.get(db)?.delete(campaignId);
 }
