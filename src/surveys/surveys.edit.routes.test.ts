@@ -43,7 +43,7 @@ describe.each(ENGINES)("editing a survey campaign (PATCH /api/surveys/campaigns/
 
   const patch = (id: string, cookie: string, payload: unknown, lang = "vi") =>
     t.app.inject({ method: "PATCH", url: `/api/surveys/campaigns/${id}`, payload: payload as object, headers: { cookie, "accept-language": lang } });
-  const respond = (campaignId: string, answers: object, now?: Date) =>
+  const respond = (campaignId: string, answers: Record<string, unknown>, now?: Date) =>
     submitSurveyResponse({ db: t.db, campaignId, unitId: communeId, input: { clientKey: randomUUID(), answers }, deviceId: undefined, ...(now && { now }) });
 
   it("changes everything but the template before the first response, audited, and the response path sees it at once", async () => {

@@ -15,15 +15,9 @@ const questionSchema = (Bilingual: z.ZodType<{ vi: string; en: string }>) => {
       id: QuestionId,
       type: z.literal("choice"),
       text: Bilingual,
-      options: z
-        .array(z.object({ code: QuestionId, text: Bilingual }))
-        .min(2)
-        .max(20)
-        .refine((options) => new Set(options.map((o) => o.code)).size === options.length, "option codes repeat"),
+      options: z.array(z.object({ code: QuestionId, text: Bilingual })).min(2).max(20),
     }),
-    z
-      .object({ id: QuestionId, type: z.literal("number"), text: Bilingual, min: z.number(), max: z.number() })
-      .refine((q) => q.min <= q.max, { message: "min > max", path: ["max"] }),
+    z.object({ id: QuestionId, type: z.literal("number"), text: Bilingual, min: z.number(), max: z.number() }),
     z.object({ id: QuestionId, type: z.literal("text"), text: Bilingual, maxLength: z.number().int().min(1).max(2000) }),
   ]);
 };
@@ -31,8 +25,16 @@ const questionSchema = (Bilingual: z.ZodType<{ vi: string; en: string }>) => {
 /** A leader's text in both languages: the English may be left out or blank, and is then the Vietnamese. */
 const BilingualInput = z.object({ vi: Text(500), en: z.string().max(500).transform(normalizeText).optional() }).transform(({ vi, en }) => ({ vi, en: en || vi }));
 
-/** A custom question as a leader writes it (text stored NFC; a missing English text is the Vietnamese). */
-export const QuestionInput = questionSchema(BilingualInput);
+/**
+ * A custom question as a leader writes it (text stored NFC; a missing English text is the Vietnamese), with
+ * distinct option codes and a number range whose minimum is not above its maximum.
+ */
+export const QuestionInput = questionSchema(BilingualInput).superRefine((q, ctx) => {
+  if (q.type === "choice" && new Set(q.options.map((o) => o.code)).size !== q.options.length) {
+    ctx.addIssue({ code: "custom", message: "option codes repeat", path: ["options"] });
+  }
+  if (q.type === "number" && q.min > q.max) ctx.addIssue({ code: "custom", message: "min > max", path: ["max"] });
+});
 /** A question as the API shows it. */
 export const QuestionSchema = questionSchema(z.object({ vi: z.string(), en: z.string() }));
 
