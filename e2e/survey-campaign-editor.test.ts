@@ -85,6 +85,7 @@ describe("a leader writing and editing a campaign's own questions in the console
     // The edit form reuses the create form's parts: the end date moves a year on, the commune gets a quota.
     await page.getByRole("button", { name: "Sửa đợt khảo sát" }).click();
     const edit = page.getByRole("region", { name: "Sửa đợt khảo sát" });
+    expect(await focused(page, "tabindex")).toBe("-1");
     await edit.getByRole("group", { name: "Câu hỏi thêm 1: Mức độ hài lòng (5 mức)" }).getByLabel("Nội dung câu hỏi (tiếng Việt)").waitFor();
     expect(await edit.getByLabel("Nội dung câu hỏi (tiếng Việt)").first().inputValue()).toBe("Cán bộ tiếp dân có lắng nghe ý kiến của bạn không?");
     await edit.getByLabel("Đến ngày").fill(`31/12/${year + 1}`);
@@ -94,6 +95,8 @@ describe("a leader writing and editing a campaign's own questions in the console
     await screenshot(page, "survey-campaign-editor-edit");
     await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
     await page.getByRole("status").getByText("Đã lưu thay đổi của đợt khảo sát.").waitFor();
+    expect(await page.locator(":focus").textContent()).toBe("Sửa đợt khảo sát");
+    expect(await focused(page, "tabindex")).toBeNull();
     await page.getByText(`Từ 01/01/${year} đến 31/12/${year + 1}`).waitFor();
     const campaign = await server.db.selectFrom("survey_campaigns").select(["id", "ends_on"]).where("title", "=", "Khảo sát tiếp dân quý IV").executeTakeFirstOrThrow();
     expect(campaign.ends_on).toBe(`${year + 1}-12-31`);
@@ -132,7 +135,16 @@ describe("a leader writing and editing a campaign's own questions in the console
     expect(await edit.getByLabel("Nội dung câu hỏi (tiếng Việt)").first().isDisabled()).toBe(true);
     await expectNoAxeViolations(page, "campaign edit form with responses");
     await screenshot(page, "survey-campaign-editor-locked");
-    await edit.getByRole("button", { name: "Hủy" }).click();
+    // The same form in English.
+    await page.getByRole("button", { name: "English" }).click();
+    const editEn = page.getByRole("region", { name: "Edit campaign" });
+    await editEn.getByText("The campaign already has responses").waitFor();
+    await editEn.getByRole("button", { name: "Move question 2 up" }).waitFor();
+    await editEn.getByRole("heading", { name: "Additional question 2: One of several options" }).waitFor();
+    await expectNoAxeViolations(page, "campaign edit form in English");
+    await editEn.getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("button", { name: "Tiếng Việt" }).click();
+    await page.getByRole("button", { name: "Sửa đợt khảo sát" }).waitFor();
 
     // A contact campaign's one-time codes, printed on a DOCX sheet from the existing button.
     await page.getByRole("link", { name: "Khảo sát", exact: true }).click();

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Image, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
@@ -83,6 +83,14 @@ export function CampaignDetail({
   const queryClient = useQueryClient();
   const [isEditing, setIsEditing] = useState(false);
   const [hasSaved, setHasSaved] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const [shouldFocusEdit, setShouldFocusEdit] = useState(false);
+  // Closing the edit form removes the focused element: the focus goes back to the button that opened it.
+  useEffect(() => {
+    if (!shouldFocusEdit) return;
+    editButton.current?.focus();
+    setShouldFocusEdit(false);
+  }, [shouldFocusEdit]);
   const campaign = useQuery({ queryKey: surveyKeys.campaign(campaignId), queryFn: ({ signal }) => fetchCampaign(campaignId, signal) });
   const publish = useMutation({
     mutationFn: () => publishCampaign(campaignId),
@@ -99,6 +107,7 @@ export function CampaignDetail({
         onDone={(saved) => {
           setIsEditing(false);
           setHasSaved(saved !== null);
+          setShouldFocusEdit(true);
         }}
       />
     );
@@ -125,6 +134,7 @@ export function CampaignDetail({
         </Anchor>
         {isLeaderOf(c.evaluatingUnitId) && (
           <Button
+            ref={editButton}
             size="xs"
             variant="default"
             onClick={() => {

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../../ui/DateField";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
@@ -32,6 +32,9 @@ export function EditCampaignForm({ campaign, candidates, onDone }: EditCampaignF
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The form replaces the button that opened it: the focus starts at its heading.
+  useEffect(() => heading.current?.focus(), []);
   const isLocked = campaign.hasResponses;
   const [title, setTitle] = useState(campaign.title);
   const [startsOn, setStartsOn] = useState(campaign.startsOn);
@@ -87,7 +90,7 @@ export function EditCampaignForm({ campaign, candidates, onDone }: EditCampaignF
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="edit-campaign-title">
       <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <Title order={2} id="edit-campaign-title">
+          <Title order={2} id="edit-campaign-title" ref={heading} tabIndex={-1}>
             {t("campaignEditor.editTitle")}
           </Title>
           {isLocked && (
