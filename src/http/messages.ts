@@ -432,6 +432,10 @@ export const MESSAGES = {
     vi: "Đợt khảo sát này đã được liên kết với một hội nghị khác.",
     en: "This campaign is already linked to another forum.",
   },
+  "survey.element_unknown": {
+    vi: "Câu hỏi mức độ hài lòng chỉ tính vào một nhóm nội dung có trong mẫu phiếu.",
+    en: "A satisfaction question can only count in a content group of the template.",
+  },
   "survey.edit_answered_questions": {
     vi: "Đợt khảo sát đã có phiếu trả lời nên không sửa được câu hỏi: các câu trả lời đã lưu sẽ mất nghĩa. Hãy tạo đợt khảo sát mới nếu cần hỏi khác.",
     en: "The campaign already has responses, so its questions cannot change: the stored answers would lose their meaning. Create a new campaign to ask something else.",

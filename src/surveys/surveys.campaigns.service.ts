@@ -5,6 +5,7 @@ import { badRequest, forbidden, notFound, unprocessable } from "../http/errors.t
 import { todayInVietnam } from "../text/dates.ts";
 import { normalizeText } from "../text/vietnamese.ts";
 import { isInSubtree, listSubtreeIds } from "../units/units.service.ts";
+import { hasUnknownElement } from "./surveys.edit.rules.ts";
 import { canCreateCampaign, canPublishCampaign } from "./surveys.policy.ts";
 import {
   findCampaignById,
@@ -112,6 +113,7 @@ export async function createCampaign({ db, actor, input }: { db: Executor; actor
   if (input.endsOn < input.startsOn) throw badRequest("survey.period_invalid", "endsOn");
   const questions = [...template.questions, ...(input.customQuestions ?? [])];
   if (new Set(questions.map((q) => q.id)).size !== questions.length) throw badRequest("survey.question_duplicate", "customQuestions");
+  if (hasUnknownElement(input.customQuestions ?? [], template.elements)) throw badRequest("survey.element_unknown", "customQuestions");
   const unitIds = [...new Set(input.units.map((u) => u.unitId))];
   const scope = new Set(await listSubtreeIds({ db, rootId: actor.unitId }));
   if (unitIds.some((id) => !scope.has(id))) throw forbidden("survey.unit_out_of_scope");

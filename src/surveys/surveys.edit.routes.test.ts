@@ -147,6 +147,7 @@ describe.each(ENGINES)("editing a survey campaign (PATCH /api/surveys/campaigns/
       [{ endsOn: "2019-12-31" }, "survey.period_invalid"],
       [{ customQuestions: [likert, likert] }, "survey.question_duplicate"],
       [{ customQuestions: [{ ...likert, id: "security" }] }, "survey.question_duplicate"],
+      [{ customQuestions: [{ ...likert, element: "no_such_group" }] }, "survey.element_unknown"],
       [{ units: [{ unitId: communeId, fieldCode: "no_such_field" }] }, "survey.field_unknown"],
     ];
     for (const [body, code] of bad) {
@@ -154,6 +155,13 @@ describe.each(ENGINES)("editing a survey campaign (PATCH /api/surveys/campaigns/
       expect(response.statusCode, JSON.stringify(body)).toBe(400);
       expect(response.json().error.code, JSON.stringify(body)).toBe(code);
     }
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/surveys/campaigns",
+      payload: campaignBody([communeId], { customQuestions: [{ ...likert, element: "no_such_group" }] }),
+      headers: { cookie: leader },
+    });
+    expect(created.json().error).toMatchObject({ code: "survey.element_unknown", field: "customQuestions" });
   });
 
   it("never answers 500, whatever the body (property)", async () => {

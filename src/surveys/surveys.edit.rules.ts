@@ -52,6 +52,11 @@ function canonical(value: unknown): string {
 
 const answered = (code: MessageCode, field: string) => new AppError(409, code, { field });
 
+/** Whether a Likert question counts in an element the campaign's template does not have. */
+export function hasUnknownElement(questions: readonly Question[], elements: readonly { code: string }[]): boolean {
+  return questions.some((q) => q.type === "likert" && q.element !== null && !elements.some((e) => e.code === q.element));
+}
+
 /** The ids of the campaign's questions that came from its frozen template version (the rest are custom). */
 export function templateQuestionIds(campaign: Pick<Campaign, "templateCode" | "templateVersion">): Set<string> {
   return new Set(findTemplate(campaign.templateCode, campaign.templateVersion)?.questions.map((q) => q.id) ?? []);
@@ -90,6 +95,7 @@ function planQuestions(campaign: Campaign, patch: CampaignPatch, hasResponses: b
   const fromTemplate = templateQuestionIds(campaign);
   const questions = [...campaign.questions.filter((q) => fromTemplate.has(q.id)), ...patch.customQuestions];
   if (new Set(questions.map((q) => q.id)).size !== questions.length) throw badRequest("survey.question_duplicate", "customQuestions");
+  if (hasUnknownElement(patch.customQuestions, campaign.elements)) throw badRequest("survey.element_unknown", "customQuestions");
   plan.row.questions = questions;
   plan.changed.push("customQuestions");
 }
