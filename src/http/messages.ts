@@ -432,6 +432,42 @@ export const MESSAGES = {
     vi: "Đợt khảo sát này đã được liên kết với một hội nghị khác.",
     en: "This campaign is already linked to another forum.",
   },
+  "survey.element_unknown": {
+    vi: "Câu hỏi mức độ hài lòng chỉ tính vào một nhóm nội dung có trong mẫu phiếu.",
+    en: "A satisfaction question can only count in a content group of the template.",
+  },
+  "survey.edit_answered_questions": {
+    vi: "Đợt khảo sát đã có phiếu trả lời nên không sửa được câu hỏi: các câu trả lời đã lưu sẽ mất nghĩa. Hãy tạo đợt khảo sát mới nếu cần hỏi khác.",
+    en: "The campaign already has responses, so its questions cannot change: the stored answers would lose their meaning. Create a new campaign to ask something else.",
+  },
+  "survey.edit_answered_attributes": {
+    vi: "Đợt khảo sát đã có phiếu trả lời nên không sửa được các thông tin hỏi thêm về người trả lời.",
+    en: "The campaign already has responses, so the respondent details it asks for cannot change.",
+  },
+  "survey.edit_answered_start": {
+    vi: "Đợt khảo sát đã có phiếu trả lời nên không đổi được ngày bắt đầu.",
+    en: "The campaign already has responses, so its start date cannot change.",
+  },
+  "survey.edit_answered_units": {
+    vi: "Đợt khảo sát đã có phiếu trả lời nên không bỏ được đơn vị được đánh giá; chỉ thêm được đơn vị.",
+    en: "The campaign already has responses, so evaluated units cannot be removed; units can only be added.",
+  },
+  "survey.edit_answered_field": {
+    vi: "Đợt khảo sát đã có phiếu trả lời nên không đổi được lĩnh vực công tác của đơn vị đã được đánh giá.",
+    en: "The campaign already has responses, so the field of work of a unit already evaluated cannot change.",
+  },
+  "survey.edit_ends_before_last_response": {
+    vi: "Ngày kết thúc không được trước ngày {{day}}, ngày của phiếu trả lời gần nhất.",
+    en: "The end date cannot be before {{day}}, the day of the latest response.",
+  },
+  "survey.edit_forum_period": {
+    vi: "Đợt khảo sát gắn với hội nghị chỉ được kéo dài thời gian, không được rút ngắn.",
+    en: "A campaign linked to a forum can only be lengthened, not shortened.",
+  },
+  "survey.edit_forum_unit": {
+    vi: "Đợt khảo sát gắn với hội nghị phải tiếp tục đánh giá đơn vị tổ chức hội nghị.",
+    en: "A campaign linked to a forum must keep evaluating the unit organising the forum.",
+  },
   "satisfaction.not_published": {
     vi: "Kết quả đợt khảo sát chưa được công bố.",
     en: "The campaign's results have not been published.",

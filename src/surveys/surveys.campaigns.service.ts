@@ -5,6 +5,7 @@ import { badRequest, forbidden, notFound, unprocessable } from "../http/errors.t
 import { todayInVietnam } from "../text/dates.ts";
 import { normalizeText } from "../text/vietnamese.ts";
 import { isInSubtree, listSubtreeIds } from "../units/units.service.ts";
+import { hasUnknownElement } from "./surveys.edit.rules.ts";
 import { canCreateCampaign, canPublishCampaign } from "./surveys.policy.ts";
 import {
   findCampaignById,
@@ -112,6 +113,7 @@ export async function createCampaign({ db, actor, input }: { db: Executor; actor
   if (input.endsOn < input.startsOn) throw badRequest("survey.period_invalid", "endsOn");
   const questions = [...template.questions, ...(input.customQuestions ?? [])];
   if (new Set(questions.map((q) => q.id)).size !== questions.length) throw badRequest("survey.question_duplicate", "customQuestions");
+  if (hasUnknownElement(input.customQuestions ?? [], template.elements)) throw badRequest("survey.element_unknown", "customQuestions");
   const unitIds = [...new Set(input.units.map((u) => u.unitId))];
   const scope = new Set(await listSubtreeIds({ db, rootId: actor.unitId }));
   if (unitIds.some((id) => !scope.has(id))) throw forbidden("survey.unit_out_of_scope");
@@ -183,7 +185,8 @@ const responseCache = new WeakMap<Executor, Map<string, { at: number; value: Pro
 
 /**
  * A campaign and the set of its evaluated units, for the response path (every submission reads them):
- * kept 10 s per database, since neither the questions nor the units of a campaign change once created.
+ * kept 10 s per database. An edit forgets its entry in this process at once (`forgetCampaignForResponses`);
+ * other instances see it within those 10 s.
  */
 export async function findCampaignForResponses({ db, campaignId }: { db: Executor; campaignId: string }) {
   let perDb = responseCache.get(db);
@@ -199,4 +202,9 @@ export async function findCampaignForResponses({ db, campaignId }: { db: Executo
   perDb.set(campaignId, { at: Date.now(), value });
   value.then((v) => v === undefined && perDb.delete(campaignId)).catch(() => perDb.delete(campaignId));
   return value;
+}
+
+/** Drops a campaign from the response path's cache, so that this process sees an edit at once. */
+export function forgetCampaignForResponses({ db, campaignId }: { db: Executor; campaignId: string }) {
+  responseCache.get(db)?.delete(campaignId);
 }

@@ -10,6 +10,11 @@ export function canPublishCampaign(actor: Actor, campaign: { evaluatingUnitId: s
   return actor.kind === "user" && (actor.role === "leader" || actor.role === "admin") && actor.unitId === campaign.evaluatingUnitId;
 }
 
+/** Editing a campaign: as creating it, a leader or admin, and of the evaluating unit itself. */
+export function canEditCampaign(actor: Actor, campaign: { evaluatingUnitId: string }): boolean {
+  return actor.kind === "user" && (actor.role === "leader" || actor.role === "admin") && actor.unitId === campaign.evaluatingUnitId;
+}
+
 /** Issuing one-time codes or printing forms for an evaluated unit: any user whose subtree holds it. */
 export function canIssueCodes(actor: Actor, facts: { unitInScope: boolean }): boolean {
   return actor.kind === "user" && facts.unitInScope;

@@ -6,8 +6,13 @@ export function surveyPath(campaignId: string, unitId: string): string {
   return `/s/${campaignId}/${unitId}`;
 }
 
-/** A campaign for the console, with each evaluated unit's survey link. */
-export function presentCampaign(campaign: Campaign, units: { unitId: string; name: string; quota: number | null; fieldCode: string | null }[], baseUrl: string) {
+/** A campaign for the console, with each evaluated unit's survey link and what an edit may change. */
+export function presentCampaign(
+  campaign: Campaign,
+  units: { unitId: string; name: string; quota: number | null; fieldCode: string | null }[],
+  baseUrl: string,
+  editState: { customQuestionIds: string[]; hasResponses: boolean; lastAnsweredOn: string | null },
+) {
   return {
     id: campaign.id,
     evaluatingUnitId: campaign.evaluatingUnitId,
@@ -29,6 +34,7 @@ export function presentCampaign(campaign: Campaign, units: { unitId: string; nam
       surveyPath: surveyPath(campaign.id, u.unitId),
       surveyUrl: `${baseUrl}${surveyPath(campaign.id, u.unitId)}`,
     })),
+    ...editState,
   };
 }
 

@@ -1,9 +1,11 @@
 import type { FastifyRequest } from "fastify";
+import type { Executor } from "../db/index.ts";
 import { currentUser, requireSession } from "../http/session.ts";
 import type { App, AppDeps } from "../http/types.ts";
-import { createCampaign, getCampaign, getFieldsOfWork, listCampaigns, listTemplates, publishCampaign, listEvaluatedUnits } from "./surveys.campaigns.service.ts";
+import { createCampaign, getCampaign, getFieldsOfWork, listCampaigns, listTemplates, publishCampaign, listEvaluatedUnits, type Campaign } from "./surveys.campaigns.service.ts";
 import { issueCodes } from "./surveys.codes.service.ts";
 import { qrSvg, surveyLinkFor } from "./surveys.documents.service.ts";
+import { getCampaignEditState, updateCampaign } from "./surveys.edit.service.ts";
 import { decideOnResponse, listFlagged } from "./surveys.flags.service.ts";
 import { presentCampaign, presentCampaignSummary } from "./surveys.presenter.ts";
 import {
@@ -20,11 +22,18 @@ import {
   IssueCodesResponse,
   ResponseParams,
   TemplateListResponse,
+  UpdateCampaignBody,
 } from "./surveys.schemas.ts";
 
 /** The origin citizens reach: PUBLIC_URL, or the request's own origin when none is configured. */
 export function publicBaseUrl(request: FastifyRequest, configured: string | undefined): string {
   return configured ?? `${request.protocol}://${request.host}`;
+}
+
+/** A campaign as the console shows it, with its units' links and what an edit may change. */
+async function presentForConsole(db: Executor, campaign: Campaign, baseUrl: string) {
+  const units = await listEvaluatedUnits({ db, campaignId: campaign.id });
+  return presentCampaign(campaign, units, baseUrl, await getCampaignEditState({ db, campaign }));
 }
 
 /** The console's survey endpoints: templates, campaigns, one-time codes, publication, flags and decisions. */
@@ -49,8 +58,7 @@ export function registerSurveyRoutes(app: App, { db, config }: AppDeps) {
     { preHandler, schema: { tags, body: CreateCampaignBody, response: { 201: CampaignResponse } } },
     async (request, reply) => {
       const campaign = await createCampaign({ db, actor: currentUser(request), input: request.body });
-      const units = await listEvaluatedUnits({ db, campaignId: campaign.id });
-      return reply.status(201).send(presentCampaign(campaign, units, publicBaseUrl(request, config.publicUrl)));
+      return reply.status(201).send(await presentForConsole(db, campaign, publicBaseUrl(request, config.publicUrl)));
     },
   );
 
@@ -58,8 +66,17 @@ export function registerSurveyRoutes(app: App, { db, config }: AppDeps) {
     "/api/surveys/campaigns/:campaignId",
     { preHandler, schema: { tags, params: CampaignParams, response: { 200: CampaignResponse } } },
     async (request) => {
-      const { campaign, units } = await getCampaign({ db, actor: currentUser(request), campaignId: request.params.campaignId });
-      return presentCampaign(campaign, units, publicBaseUrl(request, config.publicUrl));
+      const { campaign } = await getCampaign({ db, actor: currentUser(request), campaignId: request.params.campaignId });
+      return presentForConsole(db, campaign, publicBaseUrl(request, config.publicUrl));
+    },
+  );
+
+  app.patch(
+    "/api/surveys/campaigns/:campaignId",
+    { preHandler, schema: { tags, params: CampaignParams, body: UpdateCampaignBody, response: { 200: CampaignResponse } } },
+    async (request) => {
+      const campaign = await updateCampaign({ db, actor: currentUser(request), campaignId: request.params.campaignId, patch: request.body });
+      return presentForConsole(db, campaign, publicBaseUrl(request, config.publicUrl));
     },
   );
 
@@ -68,8 +85,7 @@ export function registerSurveyRoutes(app: App, { db, config }: AppDeps) {
     { preHandler, schema: { tags, params: CampaignParams, response: { 200: CampaignResponse } } },
     async (request) => {
       const campaign = await publishCampaign({ db, actor: currentUser(request), campaignId: request.params.campaignId });
-      const units = await listEvaluatedUnits({ db, campaignId: campaign.id });
-      return presentCampaign(campaign, units, publicBaseUrl(request, config.publicUrl));
+      return presentForConsole(db, campaign, publicBaseUrl(request, config.publicUrl));
     },
   );
 

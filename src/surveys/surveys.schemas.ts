@@ -7,8 +7,7 @@ const Day = z.iso.date();
 const QuestionId = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
 
 // Response schemas must not transform (the serialiser encodes with them), so questions come in two forms.
-const questionSchema = (text: z.ZodType<string>) => {
-  const Bilingual = z.object({ vi: text, en: text });
+const questionSchema = (Bilingual: z.ZodType<{ vi: string; en: string }>) => {
   return z.discriminatedUnion("type", [
     z.object({ id: QuestionId, type: z.literal("likert"), element: z.string().max(40).nullable(), text: Bilingual }),
     z.object({ id: QuestionId, type: z.literal("yes_no"), text: Bilingual }),
@@ -23,10 +22,21 @@ const questionSchema = (text: z.ZodType<string>) => {
   ]);
 };
 
-/** A custom question as a leader writes it (text stored NFC). */
-export const QuestionInput = questionSchema(Text(500));
+/** A leader's text in both languages: the English may be left out or blank, and is then the Vietnamese. */
+const BilingualInput = z.object({ vi: Text(500), en: z.string().max(500).transform(normalizeText).optional() }).transform(({ vi, en }) => ({ vi, en: en || vi }));
+
+/**
+ * A custom question as a leader writes it (text stored NFC; a missing English text is the Vietnamese), with
+ * distinct option codes and a number range whose minimum is not above its maximum.
+ */
+export const QuestionInput = questionSchema(BilingualInput).superRefine((q, ctx) => {
+  if (q.type === "choice" && new Set(q.options.map((o) => o.code)).size !== q.options.length) {
+    ctx.addIssue({ code: "custom", message: "option codes repeat", path: ["options"] });
+  }
+  if (q.type === "number" && q.min > q.max) ctx.addIssue({ code: "custom", message: "min > max", path: ["max"] });
+});
 /** A question as the API shows it. */
-export const QuestionSchema = questionSchema(z.string());
+export const QuestionSchema = questionSchema(z.object({ vi: z.string(), en: z.string() }));
 
 const ElementSchema = z.object({ code: z.string(), name: z.object({ vi: z.string(), en: z.string() }) });
 
@@ -46,14 +56,17 @@ export const TemplateListResponse = z.object({
   ),
 });
 
+const RespondentAttributes = z.array(z.enum(Object.keys(RESPONDENT_ATTRIBUTES) as [keyof typeof RESPONDENT_ATTRIBUTES])).max(4);
+const Channels = z.array(z.enum(SURVEY_CHANNELS)).min(1).max(SURVEY_CHANNELS.length);
+
 /** POST /api/surveys/campaigns */
 export const CreateCampaignBody = z.object({
   title: Text(300),
   family: z.enum(SURVEY_FAMILIES),
   templateCode: z.string().max(40),
   customQuestions: z.array(QuestionInput).max(30).optional(),
-  attributes: z.array(z.enum(Object.keys(RESPONDENT_ATTRIBUTES) as [keyof typeof RESPONDENT_ATTRIBUTES])).max(4).optional(),
-  channels: z.array(z.enum(SURVEY_CHANNELS)).min(1).max(SURVEY_CHANNELS.length),
+  attributes: RespondentAttributes.optional(),
+  channels: Channels,
   startsOn: Day,
   endsOn: Day,
   units: z
@@ -63,6 +76,27 @@ export const CreateCampaignBody = z.object({
   // No forumId here: a campaign is linked to a forum through POST /api/forums/{id}/campaigns, which checks the
   // forum, its organising unit and its day.
 });
+
+/**
+ * PATCH /api/surveys/campaigns/:campaignId: the fields to change, at least one; the family and the template
+ * never change (an unknown field is refused). `units` is the whole list wanted; for a unit already evaluated an
+ * absent quota or field of work keeps its value, null clears it.
+ */
+export const UpdateCampaignBody = z
+  .strictObject({
+    title: Text(300).optional(),
+    startsOn: Day.optional(),
+    endsOn: Day.optional(),
+    channels: Channels.optional(),
+    customQuestions: z.array(QuestionInput).max(30).optional(),
+    attributes: RespondentAttributes.optional(),
+    units: z
+      .array(z.strictObject({ unitId: z.uuid(), quota: z.number().int().positive().max(1_000_000).nullable().optional(), fieldCode: z.string().max(40).nullable().optional() }))
+      .min(1)
+      .max(5000)
+      .optional(),
+  })
+  .refine((body) => Object.values(body).some((v) => v !== undefined), { message: "empty edit" });
 
 const CampaignUnit = z.object({
   unitId: z.string(),
@@ -92,6 +126,12 @@ export const CampaignResponse = z.object({
   isOpen: z.boolean(),
   publishedAt: z.string().nullable(),
   units: z.array(CampaignUnit),
+  /** The questions added to the template's, which an edit may change before the first response. */
+  customQuestionIds: z.array(z.string()),
+  /** Whether responses are stored: then only the name, end date, quotas, added units and channels change. */
+  hasResponses: z.boolean(),
+  /** The last day a stored response was answered (yyyy-mm-dd): the earliest end date an edit may set. */
+  lastAnsweredOn: z.string().nullable(),
 });
 
 /** GET /api/surveys/campaigns */

@@ -54,7 +54,7 @@ export function ConsoleSurveysPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
           {selected ? (
-            <CampaignDetail campaignId={selected} isLeaderOf={(unitId) => isLeader && me.data?.unitId === unitId} />
+            <CampaignDetail key={selected} campaignId={selected} isLeaderOf={(unitId) => isLeader && me.data?.unitId === unitId} candidates={descendants} />
           ) : (
             isLeader && <CreateCampaignForm units={descendants} onCreated={(c) => navigate(`/console/surveys?campaign=${c.id}`)} />
           )}

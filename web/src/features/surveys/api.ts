@@ -1,4 +1,4 @@
-import { apiGet, apiPost, apiPostForFile } from "../../app/api-client";
+import { apiGet, apiPost, apiPostForFile, apiRequest } from "../../app/api-client";
 
 /** A text in both languages; the page shows the current one. */
 export interface Bilingual {
@@ -67,6 +67,12 @@ export interface Campaign extends CampaignSummary {
   attributes: string[];
   channels: string[];
   units: { unitId: string; name: string; quota: number | null; fieldCode: string | null; surveyPath: string; surveyUrl: string }[];
+  /** The questions added to the template's. */
+  customQuestionIds: string[];
+  /** Whether responses are stored: then only the name, end date, quotas, added units and channels change. */
+  hasResponses: boolean;
+  /** The last day a stored response was answered (yyyy-mm-dd): the earliest end date an edit may set. */
+  lastAnsweredOn: string | null;
 }
 
 /** A built-in template version. */
@@ -74,6 +80,7 @@ export interface SurveyTemplate {
   code: string;
   version: number;
   name: Bilingual;
+  elements: { code: string; name: Bilingual }[];
   questions: Question[];
 }
 
@@ -133,6 +140,13 @@ export async function fetchTemplates(signal?: AbortSignal) {
   return (await apiGet<{ items: SurveyTemplate[] }>("/api/surveys/templates", signal)).items;
 }
 
+/** An evaluated unit as a campaign form sends it. */
+export interface CampaignUnitInput {
+  unitId: string;
+  quota?: number | null;
+  fieldCode?: string | null;
+}
+
 /** Creates a campaign. */
 export function createCampaign(body: {
   title: string;
@@ -141,10 +155,27 @@ export function createCampaign(body: {
   channels: string[];
   startsOn: string;
   endsOn: string;
-  units: { unitId: string; fieldCode?: string | null }[];
+  units: CampaignUnitInput[];
   attributes?: string[];
+  customQuestions?: Question[];
 }) {
   return apiPost<Campaign>("/api/surveys/campaigns", body);
+}
+
+/** What an edit of a campaign changes; an absent field stays. */
+export interface CampaignChanges {
+  title?: string;
+  startsOn?: string;
+  endsOn?: string;
+  channels?: string[];
+  units?: CampaignUnitInput[];
+  attributes?: string[];
+  customQuestions?: Question[];
+}
+
+/** Changes a campaign (the evaluating unit's leader; after responses only what keeps stored answers meaningful). */
+export function updateCampaign(campaignId: string, changes: CampaignChanges) {
+  return apiRequest<Campaign>(`/api/surveys/campaigns/${encodeURIComponent(campaignId)}`, { method: "PATCH", body: changes });
 }
 
 /** Issues one-time codes for a unit (returned once, to print). */

@@ -1,11 +1,13 @@
 import { Anchor, Badge, Button, Group, Image, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { LoadingState } from "../../../ui/LoadingState";
+import { Notice } from "../../../ui/Notice";
 import { downloadCodesSheet, fetchCampaign, issueCodes, publishCampaign, surveyKeys, type Campaign } from "../api";
+import { EditCampaignForm } from "./EditCampaignForm";
 import { FlaggedResponses } from "./FlaggedResponses";
 import { PaperEntry } from "./PaperEntry";
 
@@ -64,10 +66,31 @@ function UnitCard({ campaign, unit }: { campaign: Campaign; unit: Campaign["unit
   );
 }
 
-/** A campaign: its units' QR codes and links, one-time codes, publication, the dashboard and the flags. */
-export function CampaignDetail({ campaignId, isLeaderOf }: { campaignId: string; isLeaderOf: (unitId: string) => boolean }) {
+/**
+ * A campaign: its units' QR codes and links, one-time codes, publication, the dashboard and the flags; its
+ * evaluating unit's leader can edit it (`candidates`: the units of the leader's subtree that may be added).
+ */
+export function CampaignDetail({
+  campaignId,
+  isLeaderOf,
+  candidates,
+}: {
+  campaignId: string;
+  isLeaderOf: (unitId: string) => boolean;
+  candidates: { id: string; name: string }[];
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const [isEditing, setIsEditing] = useState(false);
+  const [hasSaved, setHasSaved] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const [shouldFocusEdit, setShouldFocusEdit] = useState(false);
+  // Closing the edit form removes the focused element: the focus goes back to the button that opened it.
+  useEffect(() => {
+    if (!shouldFocusEdit) return;
+    editButton.current?.focus();
+    setShouldFocusEdit(false);
+  }, [shouldFocusEdit]);
   const campaign = useQuery({ queryKey: surveyKeys.campaign(campaignId), queryFn: ({ signal }) => fetchCampaign(campaignId, signal) });
   const publish = useMutation({
     mutationFn: () => publishCampaign(campaignId),
@@ -76,9 +99,27 @@ export function CampaignDetail({ campaignId, isLeaderOf }: { campaignId: string;
   if (campaign.isPending) return <LoadingState label={t("common.loading")} />;
   if (campaign.error) return <ErrorAlert title={t("surveys.console.loadError")}>{campaign.error.message}</ErrorAlert>;
   const c = campaign.data;
+  if (isEditing) {
+    return (
+      <EditCampaignForm
+        campaign={c}
+        candidates={candidates}
+        onDone={(saved) => {
+          setIsEditing(false);
+          setHasSaved(saved !== null);
+          setShouldFocusEdit(true);
+        }}
+      />
+    );
+  }
   return (
     <Stack gap="md">
       <Title order={2}>{c.title}</Title>
+      {hasSaved && (
+        <div role="status">
+          <Notice>{t("campaignEditor.saved")}</Notice>
+        </div>
+      )}
       <Group gap="xs">
         <Badge variant="light">{t(`surveys.families.${c.family}`)}</Badge>
         <Text size="sm">{t("surveys.console.periodLine", { from: formatDay(c.startsOn), to: formatDay(c.endsOn) })}</Text>
@@ -91,6 +132,19 @@ export function CampaignDetail({ campaignId, isLeaderOf }: { campaignId: string;
         <Anchor href={`/api/surveys/campaigns/${c.id}/paper-template.xlsx`} download>
           {t("surveys.console.paperTemplate")}
         </Anchor>
+        {isLeaderOf(c.evaluatingUnitId) && (
+          <Button
+            ref={editButton}
+            size="xs"
+            variant="default"
+            onClick={() => {
+              setHasSaved(false);
+              setIsEditing(true);
+            }}
+          >
+            {t("campaignEditor.edit")}
+          </Button>
+        )}
         {c.publishedAt ? (
           <Anchor component={Link} to={`/s/${c.id}/results`}>
             {t("surveys.console.publicResults")}
