@@ -14,6 +14,7 @@ import {
 import { registerAuthRoutes } from "./auth/auth.routes.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
 import { registerHealthRoutes } from "./http/health.routes.ts";
+import { rateLimitOptions } from "./http/rate-limit.ts";
 import { PUBLIC_ACTOR, type Actor } from "./auth/actor.ts";
 import type { App, AppDeps } from "./http/types.ts";
 import { registerPublicOpinionRoutes } from "./opinions/opinions.public.routes.ts";
@@ -67,7 +68,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, rateLimitOptions(app, deps));
   await app.register(swagger, {
     openapi: {
       info: {

@@ -42,7 +42,8 @@ export function perDeviceLimit(app: App, max: number) {
   const check = app.createRateLimit({
     max,
     timeWindow: 60_000,
-    keyGenerator: (request) => `device:${deviceIdOf(request) ?? ""}`,
+    // Each route counts apart (the limiter has no route of its own to count under in a shared store).
+    keyGenerator: (request) => `device:${request.method} ${request.routeOptions.url}:${deviceIdOf(request) ?? ""}`,
     allowList: (request) => deviceIdOf(request) === undefined,
   });
   return async (request: FastifyRequest, reply: FastifyReply) => {

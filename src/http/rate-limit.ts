@@ -1,0 +1,57 @@
+import type { RateLimitPluginOptions } from "@fastify/rate-limit";
+import { addRateLimitCounts, deleteExpiredRateLimitCounts } from "./rate-limit.queries.ts";
+import { SharedRateLimitCounts, sharedRateLimitStore } from "./rate-limit.store.ts";
+import type { App, AppDeps } from "./types.ts";
+
+/** How often an instance adds its requests to the shared counters: the bound of the overshoot below. */
+export const RATE_LIMIT_FLUSH_MS = 300;
+const CLEANUP_EVERY_MS = 60_000;
+
+/**
+ * The options of @fastify/rate-limit. On PostgreSQL the counters are shared by every instance
+ * (rate_limit_counts, see SharedRateLimitCounts) with no database round trip per request: a background flush
+ * every `flushEveryMs` adds this instance's requests and reads back the totals. An instance never lets more
+ * than the limit through by itself; past it, a key gets at most what each other instance let through before
+ * its next flush read the total — one flush interval (plus the flush's round trip) of requests per other
+ * instance. While the database is unreachable each instance holds the limit on its own counts. On PGlite (one
+ * process, by design) the plugin's memory store counts.
+ */
+export function rateLimitOptions(
+  app: App,
+  { db, engine }: Pick<AppDeps, "db" | "engine">,
+  flushEveryMs = RATE_LIMIT_FLUSH_MS,
+): RateLimitPluginOptions {
+  if (engine === "pglite") return { global: false };
+  const counts = new SharedRateLimitCounts((batch) => addRateLimitCounts(db, batch));
+  let lastCleanup = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let closed = false;
+
+  const flushOnce = async () => {
+    await counts.flush();
+    if (Date.now() - lastCleanup >= CLEANUP_EVERY_MS) {
+      lastCleanup = Date.now();
+      await deleteExpiredRateLimitCounts(db);
+    }
+  };
+  const schedule = () => {
+    // The next flush is timed from the end of this one, so flushes never overlap; the timer keeps no process alive.
+    timer = setTimeout(() => {
+      running = flushOnce()
+        .catch((error: unknown) => app.log.warn({ err: error }, "rate-limit counters not flushed; retrying with the next flush"))
+        .finally(() => {
+          running = undefined;
+          if (!closed) schedule();
+        });
+    }, flushEveryMs);
+    timer.unref();
+  };
+  schedule();
+  app.addHook("onClose", async () => {
+    closed = true;
+    clearTimeout(timer);
+    await running;
+  });
+  return { global: false, store: sharedRateLimitStore(counts) };
+}
