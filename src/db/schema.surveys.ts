@@ -86,6 +86,12 @@ export interface SurveyRespondentRollupsTable {
   r3: Generated<number>;
   r4: Generated<number>;
   r5: Generated<number>;
+  /** Per-respondent sums (m valid Likert answers, s satisfied): Σs, Σm, Σs², Σsm, Σm² (migration 0023). */
+  sum_s: Generated<number>;
+  sum_m: Generated<number>;
+  sum_ss: Generated<number>;
+  sum_sm: Generated<number>;
+  sum_mm: Generated<number>;
 }
 
 export interface SurveyDecisionsTable {

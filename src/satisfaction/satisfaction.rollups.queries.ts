@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "../db/index.ts";
+import type { AnswerSums } from "./satisfaction.intervals.ts";
 
 /** A change of the rating-instance counts of one (campaign, unit, question, month) cell. */
 export interface RollupDelta {
@@ -10,7 +11,7 @@ export interface RollupDelta {
   counts: readonly [number, number, number, number, number];
 }
 
-/** Adds deltas to the rating-instance rollups, creating missing cells (one statement). */
+/** Adds deltas to the rating-instance rollups, creating missing cells (one statement; one delta per cell). */
 export async function addRollupDeltas(db: Executor, deltas: readonly RollupDelta[]) {
   if (deltas.length === 0) return;
   await db
@@ -40,30 +41,39 @@ export async function addRollupDeltas(db: Executor, deltas: readonly RollupDelta
     .execute();
 }
 
-/** A change of one (campaign, unit, month) respondent cell. */
+/** A change of one (campaign, unit, month) respondent cell, with its per-respondent answer sums. */
 export interface RespondentDelta {
   campaignId: string;
   unitId: string;
   month: string;
   responses: number;
   counts: readonly [number, number, number, number, number];
+  sums: AnswerSums;
 }
 
-/** Adds a delta to the respondent rollups. */
-export async function addRespondentDelta(db: Executor, d: RespondentDelta) {
+/** Adds deltas to the respondent rollups, creating missing cells (one statement; one delta per cell). */
+export async function addRespondentDeltas(db: Executor, deltas: readonly RespondentDelta[]) {
+  if (deltas.length === 0) return;
   await db
     .insertInto("survey_respondent_rollups")
-    .values({
-      campaign_id: d.campaignId,
-      unit_id: d.unitId,
-      month: d.month,
-      responses: d.responses,
-      r1: d.counts[0],
-      r2: d.counts[1],
-      r3: d.counts[2],
-      r4: d.counts[3],
-      r5: d.counts[4],
-    })
+    .values(
+      deltas.map((d) => ({
+        campaign_id: d.campaignId,
+        unit_id: d.unitId,
+        month: d.month,
+        responses: d.responses,
+        r1: d.counts[0],
+        r2: d.counts[1],
+        r3: d.counts[2],
+        r4: d.counts[3],
+        r5: d.counts[4],
+        sum_s: d.sums.s,
+        sum_m: d.sums.m,
+        sum_ss: d.sums.ss,
+        sum_sm: d.sums.sm,
+        sum_mm: d.sums.mm,
+      })),
+    )
     .onConflict((oc) =>
       oc.columns(["campaign_id", "unit_id", "month"]).doUpdateSet({
         responses: sql`survey_respondent_rollups.responses + excluded.responses`,
@@ -72,19 +82,34 @@ export async function addRespondentDelta(db: Executor, d: RespondentDelta) {
         r3: sql`survey_respondent_rollups.r3 + excluded.r3`,
         r4: sql`survey_respondent_rollups.r4 + excluded.r4`,
         r5: sql`survey_respondent_rollups.r5 + excluded.r5`,
+        sum_s: sql`survey_respondent_rollups.sum_s + excluded.sum_s`,
+        sum_m: sql`survey_respondent_rollups.sum_m + excluded.sum_m`,
+        sum_ss: sql`survey_respondent_rollups.sum_ss + excluded.sum_ss`,
+        sum_sm: sql`survey_respondent_rollups.sum_sm + excluded.sum_sm`,
+        sum_mm: sql`survey_respondent_rollups.sum_mm + excluded.sum_mm`,
       }),
     )
     .execute();
 }
 
-/** Adds a delta to one attribute cell (respondents and satisfied respondents). */
-export async function addAttributeDelta(
-  db: Executor,
-  d: { campaignId: string; unitId: string; month: string; cell: string; respondents: number; satisfied: number },
-) {
+/** A change of one attribute cell (respondents and satisfied respondents). */
+export interface AttributeDelta {
+  campaignId: string;
+  unitId: string;
+  month: string;
+  cell: string;
+  respondents: number;
+  satisfied: number;
+}
+
+/** Adds deltas to the attribute cells, creating missing ones (one statement; one delta per cell). */
+export async function addAttributeDeltas(db: Executor, deltas: readonly AttributeDelta[]) {
+  if (deltas.length === 0) return;
   await db
     .insertInto("survey_attribute_rollups")
-    .values({ campaign_id: d.campaignId, unit_id: d.unitId, month: d.month, cell: d.cell, respondents: d.respondents, satisfied: d.satisfied })
+    .values(
+      deltas.map((d) => ({ campaign_id: d.campaignId, unit_id: d.unitId, month: d.month, cell: d.cell, respondents: d.respondents, satisfied: d.satisfied })),
+    )
     .onConflict((oc) =>
       oc.columns(["campaign_id", "unit_id", "month", "cell"]).doUpdateSet({
         respondents: sql`survey_attribute_rollups.respondents + excluded.respondents`,
@@ -190,13 +215,16 @@ export async function recomputeRollupsFromResponses(db: Executor, campaignId: st
   return result.rows;
 }
 
-/** The respondent cells recomputed from raw responses: responses, and respondents by rounded mean level. */
+/**
+ * The respondent cells recomputed from raw responses: responses, respondents by rounded mean level, and the
+ * answer sums (Σs, Σm, Σs², Σsm, Σm²) of the respondents at each level.
+ */
 export async function recomputeRespondentsFromResponses(db: Executor, campaignId: string, likertIds: readonly string[]) {
   const ids = likertIds.length === 0 ? [""] : likertIds;
-  const result = await sql<{ unit_id: string; month: string; level: number | null; n: number }>`
+  const result = await sql<{ unit_id: string; month: string; level: number | null; n: number; s: number; m: number; ss: number; sm: number; mm: number }>`
     WITH per_response AS (
       SELECT r.id, r.unit_id, to_char(date_trunc('month', r.answered_on), 'YYYY-MM-DD') AS month,
-             sum(a.value::int) AS total, count(a.key) AS answered
+             sum(a.value::int) AS total, count(a.key) AS answered, count(a.key) FILTER (WHERE a.value::int >= 4) AS satisfied
       FROM survey_responses r
       LEFT JOIN LATERAL jsonb_each_text(r.answers) a
         ON a.key IN (${sql.join(ids)}) AND a.value IN ('1', '2', '3', '4', '5')
@@ -205,7 +233,8 @@ export async function recomputeRespondentsFromResponses(db: Executor, campaignId
     )
     SELECT unit_id, month,
            CASE WHEN answered = 0 THEN NULL ELSE ((2 * total + answered) / (2 * answered))::int END AS level,
-           count(*)::int AS n
+           count(*)::int AS n, sum(satisfied)::bigint AS s, sum(answered)::bigint AS m, sum(satisfied * satisfied)::bigint AS ss,
+           sum(satisfied * answered)::bigint AS sm, sum(answered * answered)::bigint AS mm
     FROM per_response GROUP BY 1, 2, 3`.execute(db);
   return result.rows;
 }

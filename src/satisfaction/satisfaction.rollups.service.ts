@@ -1,14 +1,18 @@
 import type { Executor } from "../db/index.ts";
-import { oneAt, respondentLevel, EMPTY_DISTRIBUTION, type Distribution } from "./satisfaction.index.ts";
+import { addDistributions, oneAt, respondentLevel, EMPTY_DISTRIBUTION, type Distribution } from "./satisfaction.index.ts";
+import { addAnswerSums, answerSumsOf, EMPTY_ANSWER_SUMS } from "./satisfaction.intervals.ts";
 import { cellKeyOf } from "./satisfaction.raking.ts";
 import {
-  addAttributeDelta,
-  addRespondentDelta,
+  addAttributeDeltas,
+  addRespondentDeltas,
   addRollupDeltas,
   listAllRollups,
   recomputeAttributesFromResponses,
   recomputeRespondentsFromResponses,
   recomputeRollupsFromResponses,
+  type AttributeDelta,
+  type RespondentDelta,
+  type RollupDelta,
 } from "./satisfaction.rollups.queries.ts";
 
 /** The first day of the month of a yyyy-mm-dd day: the period cell of the rollups. */
@@ -16,46 +20,69 @@ export function monthOf(day: string): string {
   return `${day.slice(0, 7)}-01`;
 }
 
-const scaled = (d: Distribution, sign: 1 | -1) => d.map((x) => x * sign) as unknown as Distribution;
-
-/**
- * Adds (sign 1) or removes (sign -1) one response's Likert answers to the rollups; called in the
- * transaction that stores the response, or that excludes or re-includes it, so the rollups never drift.
- */
-export async function applyResponseToRollups({
-  db,
-  campaignId,
-  unitId,
-  answeredOn,
-  likert,
-  attributes = {},
-  sign,
-}: {
-  db: Executor;
+/** A response as the rollups count it: its cell, its valid Likert answers and the attributes given with consent. */
+export interface RollupResponse {
   campaignId: string;
   unitId: string;
+  /** The day answered, yyyy-mm-dd (its month is the rollups' period cell). */
   answeredOn: string;
   likert: readonly { questionId: string; level: number }[];
-  /** The respondent's attributes, given with consent (for weighting). */
-  attributes?: Readonly<Record<string, string>>;
-  sign: 1 | -1;
-}) {
-  const month = monthOf(answeredOn);
-  await addRollupDeltas(
-    db,
-    likert.map((a) => ({ campaignId, unitId, questionId: a.questionId, month, counts: scaled(oneAt(a.level), sign) })),
-  );
-  const level = respondentLevel(likert.map((a) => a.level));
-  await addRespondentDelta(db, {
-    campaignId,
-    unitId,
-    month,
-    responses: sign,
-    counts: level === null ? EMPTY_DISTRIBUTION : scaled(oneAt(level), sign),
-  });
-  if (level !== null && Object.keys(attributes).length > 0) {
-    await addAttributeDelta(db, { campaignId, unitId, month, cell: cellKeyOf(attributes), respondents: sign, satisfied: level >= 4 ? sign : 0 });
+  attributes?: Readonly<Record<string, string>> | undefined;
+}
+
+const scaled = (d: Distribution, sign: 1 | -1) => d.map((x) => x * sign) as unknown as Distribution;
+const inKeyOrder = <T>(m: Map<string, T>) => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+
+/**
+ * The rollup deltas of many responses, summed per cell (an upsert may touch a cell only once) and ordered by
+ * cell, so that concurrent transactions lock the cells they share in the same order.
+ */
+export function rollupDeltasOf(responses: readonly RollupResponse[], sign: 1 | -1) {
+  const instances = new Map<string, RollupDelta>();
+  const respondents = new Map<string, RespondentDelta>();
+  const attributes = new Map<string, AttributeDelta>();
+  for (const r of responses) {
+    const month = monthOf(r.answeredOn);
+    const { campaignId, unitId } = r;
+    for (const a of r.likert) {
+      const key = `${campaignId}|${unitId}|${a.questionId}|${month}`;
+      const before = instances.get(key)?.counts ?? EMPTY_DISTRIBUTION;
+      instances.set(key, { campaignId, unitId, questionId: a.questionId, month, counts: addDistributions(before, scaled(oneAt(a.level), sign)) });
+    }
+    const level = respondentLevel(r.likert.map((a) => a.level));
+    const key = `${campaignId}|${unitId}|${month}`;
+    const before = respondents.get(key) ?? { campaignId, unitId, month, responses: 0, counts: EMPTY_DISTRIBUTION, sums: EMPTY_ANSWER_SUMS };
+    respondents.set(key, {
+      ...before,
+      responses: before.responses + sign,
+      counts: level === null ? before.counts : addDistributions(before.counts, scaled(oneAt(level), sign)),
+      sums: addAnswerSums(before.sums, answerSumsOf(r.likert.filter((a) => a.level >= 4).length, r.likert.length), sign),
+    });
+    if (level !== null && r.attributes && Object.keys(r.attributes).length > 0) {
+      const cell = cellKeyOf(r.attributes);
+      const cellKey = `${key}|${cell}`;
+      const was = attributes.get(cellKey) ?? { campaignId, unitId, month, cell, respondents: 0, satisfied: 0 };
+      attributes.set(cellKey, { ...was, respondents: was.respondents + sign, satisfied: was.satisfied + (level >= 4 ? sign : 0) });
+    }
   }
+  return { instances: inKeyOrder(instances), respondents: inKeyOrder(respondents), attributes: inKeyOrder(attributes) };
+}
+
+/**
+ * Adds (sign 1) or removes (sign -1) responses to the rollups: the deltas summed per cell in the app, then
+ * one upsert per rollup table. Called in the transaction that stores the responses, or that excludes or
+ * re-includes them, so the rollups never drift from the raw rows.
+ */
+export async function applyResponsesToRollups({ db, responses, sign }: { db: Executor; responses: readonly RollupResponse[]; sign: 1 | -1 }) {
+  const deltas = rollupDeltasOf(responses, sign);
+  await addRollupDeltas(db, deltas.instances);
+  await addRespondentDeltas(db, deltas.respondents);
+  await addAttributeDeltas(db, deltas.attributes);
+}
+
+/** `applyResponsesToRollups` for one response (an inspector's exclusion or re-inclusion). */
+export async function applyResponseToRollups({ db, sign, ...response }: RollupResponse & { db: Executor; sign: 1 | -1 }) {
+  await applyResponsesToRollups({ db, responses: [response], sign });
 }
 
 const cellKey = (...parts: string[]) => parts.join("|");
@@ -88,15 +115,16 @@ export async function compareRollupsWithRecomputation({
   }
   const storedRespondents = new Map<string, number[]>();
   for (const r of stored.respondents) {
-    const counts = [r.responses, r.r1, r.r2, r.r3, r.r4, r.r5];
+    const counts = [r.responses, r.r1, r.r2, r.r3, r.r4, r.r5, r.sum_s, r.sum_m, r.sum_ss, r.sum_sm, r.sum_mm];
     if (counts.some((c) => c !== 0)) storedRespondents.set(cellKey(r.unit_id, r.month), counts);
   }
   const recomputedRespondents = new Map<string, number[]>();
   for (const r of await recomputeRespondentsFromResponses(db, campaignId, likertIds)) {
     const key = cellKey(r.unit_id, r.month);
-    const counts = recomputedRespondents.get(key) ?? [0, 0, 0, 0, 0, 0];
+    const counts = recomputedRespondents.get(key) ?? [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
     counts[0] = (counts[0] as number) + r.n;
     if (r.level !== null) counts[r.level] = r.n;
+    [r.s, r.m, r.ss, r.sm, r.mm].forEach((x, i) => (counts[6 + i] = (counts[6 + i] as number) + x));
     recomputedRespondents.set(key, counts);
   }
   const storedAttributes = new Map<string, number[]>();
