@@ -34,16 +34,9 @@ export function answerSumsOf(s: number, m: number): AnswerSums {
   return { respondents: m > 0 ? 1 : 0, s, m, ss: s * s, sm: s * m, mm: m * m };
 }
 
-/** Element-wise sum (cells pooled), each part scaled by `sign` (−1 removes a respondent). */
-export function addAnswerSums(a: AnswerSums, b: AnswerSums, sign: 1 | -1 = 1): AnswerSums {
-  return {
-    respondents: a.respondents + sign * b.respondents,
-    s: a.s + sign * b.s,
-    m: a.m + sign * b.m,
-    ss: a.ss + sign * b.ss,
-    sm: a.sm + sign * b.sm,
-    mm: a.mm + sign * b.mm,
-  };
+/** Element-wise sum: the respondents of two cells pooled. */
+export function addAnswerSums(a: AnswerSums, b: AnswerSums): AnswerSums {
+  return { respondents: a.respondents + b.respondents, s: a.s + b.s, m: a.m + b.m, ss: a.ss + b.ss, sm: a.sm + b.sm, mm: a.mm + b.mm };
 }
 
 /** An interval in percent with the effective sample size it was computed at. */
@@ -99,9 +92,10 @@ export interface WeightedCell {
 
 /**
  * The 95% interval of a weighted rate Σws / Σw (respondents as the units, the weights taken as fixed, so the
- * gain of calibrating to the margins is not claimed): Wilson's at n_eff from the linearised variance; with
- * equal weights n_eff = n − 1, the unweighted interval with the factor n / (n − 1). Where that variance
- * cannot be estimated (a rate of 0% or 100%) n_eff is Kish's (Σw)² / Σw². Null without weight.
+ * gain of calibrating to the margins is not claimed): Wilson's at the smaller of two effective sizes —
+ * n_eff from the linearised variance, which sees weights that go with the answers, and Kish's (Σw)² / Σw²,
+ * which guards against the optimism of small cells where everyone agrees (their variance looks like 0).
+ * With equal weights this is the unweighted interval with the factor n / (n − 1). Null without weight.
  */
 export function weightedInterval(cells: readonly WeightedCell[]): EffectiveInterval | null {
   const weighted = cells.reduce((s, c) => s + c.weight * c.respondents, 0);
@@ -114,5 +108,6 @@ export function weightedInterval(cells: readonly WeightedCell[]): EffectiveInter
   // Respondents weighted to zero (a value the margins do not have) take no part.
   const clusters = cells.reduce((s, c) => s + (c.weight > 0 ? c.respondents : 0), 0);
   const kish = (weighted * weighted) / cells.reduce((s, c) => s + c.weight * c.weight * c.respondents, 0);
-  return wilsonAt(rate, effectiveNOf({ rate, residualSquares, clusters, denominator: weighted }) ?? kish);
+  const linearised = effectiveNOf({ rate, residualSquares, clusters, denominator: weighted }) ?? kish;
+  return wilsonAt(rate, Math.min(kish, linearised));
 }

@@ -66,7 +66,7 @@ describe("raking to population margins", () => {
     expect(result.effectiveN).toBeCloseTo(100, 9);
   });
 
-  it("gives the weighted rate a 95% interval within [0, 100] that contains it", () => {
+  it("gives the weighted rate a 95% interval within [0, 100] that contains it, at most at Kish's effective n", () => {
     fc.assert(
       fc.property(cells, (sample) => {
         const result = rake(sample, MARGINS);
@@ -75,6 +75,8 @@ describe("raking to population margins", () => {
         expect(interval.high).toBeLessThanOrEqual(100);
         expect(interval.low).toBeLessThanOrEqual(result.rate! + 1e-9);
         expect(interval.high).toBeGreaterThanOrEqual(result.rate! - 1e-9);
+        // Never more certain than Kish's effective sample size allows.
+        expect(interval.effectiveN).toBeLessThanOrEqual(result.effectiveN + 1e-9);
       }),
     );
   });

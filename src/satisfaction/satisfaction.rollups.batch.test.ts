@@ -54,7 +54,7 @@ describe.each(ENGINES)("rollups applied in batches on %s", (engine) => {
     );
   });
 
-  it("keeps the per-respondent answer sums of a cell: Σs, Σm, Σs², Σsm, Σm²", async () => {
+  it("keeps the per-respondent answer sums of a cell: answers at each level (Σs, Σm), Σs², Σsm, Σm²", async () => {
     const campaignId = randomUUID();
     const answers = (levels: number[]) => levels.map((level, i) => ({ questionId: questions[i] as string, level }));
     await applyResponsesToRollups({
@@ -69,6 +69,6 @@ describe.each(ENGINES)("rollups applied in batches on %s", (engine) => {
       sign: 1,
     });
     const [cell] = (await listAllRollups(handle.db, campaignId)).respondents;
-    expect(cell).toMatchObject({ month: "2026-05-01", responses: 4, sum_s: 3, sum_m: 6, sum_ss: 5, sum_sm: 7, sum_mm: 14 });
+    expect(cell).toMatchObject({ month: "2026-05-01", responses: 4, n1: 1, n2: 1, n3: 1, n4: 2, n5: 1, sum_ss: 5, sum_sm: 7, sum_mm: 14 });
   });
 });

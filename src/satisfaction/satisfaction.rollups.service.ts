@@ -1,6 +1,5 @@
 import type { Executor } from "../db/index.ts";
 import { addDistributions, oneAt, respondentLevel, EMPTY_DISTRIBUTION, type Distribution } from "./satisfaction.index.ts";
-import { addAnswerSums, answerSumsOf, EMPTY_ANSWER_SUMS } from "./satisfaction.intervals.ts";
 import { cellKeyOf } from "./satisfaction.raking.ts";
 import {
   addAttributeDeltas,
@@ -51,12 +50,14 @@ export function rollupDeltasOf(responses: readonly RollupResponse[], sign: 1 | -
     }
     const level = respondentLevel(r.likert.map((a) => a.level));
     const key = `${campaignId}|${unitId}|${month}`;
-    const before = respondents.get(key) ?? { campaignId, unitId, month, responses: 0, counts: EMPTY_DISTRIBUTION, sums: EMPTY_ANSWER_SUMS };
+    const before = respondents.get(key) ?? { campaignId, unitId, month, responses: 0, counts: EMPTY_DISTRIBUTION, answers: EMPTY_DISTRIBUTION, squares: { ss: 0, sm: 0, mm: 0 } };
+    const [s, m] = [r.likert.filter((a) => a.level >= 4).length, r.likert.length];
     respondents.set(key, {
       ...before,
       responses: before.responses + sign,
       counts: level === null ? before.counts : addDistributions(before.counts, scaled(oneAt(level), sign)),
-      sums: addAnswerSums(before.sums, answerSumsOf(r.likert.filter((a) => a.level >= 4).length, r.likert.length), sign),
+      answers: r.likert.reduce((d, a) => addDistributions(d, scaled(oneAt(a.level), sign)), before.answers),
+      squares: { ss: before.squares.ss + sign * s * s, sm: before.squares.sm + sign * s * m, mm: before.squares.mm + sign * m * m },
     });
     if (level !== null && r.attributes && Object.keys(r.attributes).length > 0) {
       const cell = cellKeyOf(r.attributes);
@@ -115,16 +116,16 @@ export async function compareRollupsWithRecomputation({
   }
   const storedRespondents = new Map<string, number[]>();
   for (const r of stored.respondents) {
-    const counts = [r.responses, r.r1, r.r2, r.r3, r.r4, r.r5, r.sum_s, r.sum_m, r.sum_ss, r.sum_sm, r.sum_mm];
+    const counts = [r.responses, r.r1, r.r2, r.r3, r.r4, r.r5, r.n1, r.n2, r.n3, r.n4, r.n5, r.sum_ss, r.sum_sm, r.sum_mm];
     if (counts.some((c) => c !== 0)) storedRespondents.set(cellKey(r.unit_id, r.month), counts);
   }
   const recomputedRespondents = new Map<string, number[]>();
   for (const r of await recomputeRespondentsFromResponses(db, campaignId, likertIds)) {
     const key = cellKey(r.unit_id, r.month);
-    const counts = recomputedRespondents.get(key) ?? [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    const counts = recomputedRespondents.get(key) ?? Array<number>(14).fill(0);
     counts[0] = (counts[0] as number) + r.n;
     if (r.level !== null) counts[r.level] = r.n;
-    [r.s, r.m, r.ss, r.sm, r.mm].forEach((x, i) => (counts[6 + i] = (counts[6 + i] as number) + x));
+    [...r.answers, r.ss, r.sm, r.mm].forEach((x, i) => (counts[6 + i] = (counts[6 + i] as number) + x));
     recomputedRespondents.set(key, counts);
   }
   const storedAttributes = new Map<string, number[]>();
