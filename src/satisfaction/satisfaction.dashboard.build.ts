@@ -87,7 +87,11 @@ export function instanceFigureOf(d: Distribution, settings: { minN: number; band
   const figure = figureOf(d, settings, behind?.responses);
   if (figure.rate === null || behind?.sums === undefined) return figure;
   const interval = clusteredInterval(satisfiedOf(d), totalOf(d), behind.sums);
-  return interval ? { ...figure, low: round2(interval.low), high: round2(interval.high) } : figure;
+  if (interval === null) return figure;
+  // The figure is our own fresh object: set its bounds in place (a spread per unit shows in a country's time).
+  figure.low = round2(interval.low);
+  figure.high = round2(interval.high);
+  return figure;
 }
 
 /** A figure with the previous period's rate and the change in percentage points. */
@@ -102,7 +106,7 @@ export function comparedOf(
 ): ComparedFigure {
   const figure = instanceFigureOf(now, settings, behind?.now);
   const earlier = instanceFigureOf(then, settings, behind?.then);
-  return { ...figure, previousRate: earlier.rate, previousN: earlier.n, change: changeOf(figure.rate, earlier.rate) };
+  return Object.assign(figure, { previousRate: earlier.rate, previousN: earlier.n, change: changeOf(figure.rate, earlier.rate) });
 }
 
 /** Sums of distributions by key, for a period. */
@@ -118,25 +122,36 @@ class Tally {
 
 const inPeriod = (month: string, p: MonthRange) => month >= p.from && month <= p.to;
 
-/** A group's sums in the period and the one before. */
+type Counts = [number, number, number, number, number];
+
+/** A group's sums in the period and the one before (mutable while summing). */
 interface GroupTotals {
-  now: Distribution;
-  then: Distribution;
+  now: Counts;
+  then: Counts;
   /** Respondents by overall level. */
-  peopleNow: Distribution;
-  peopleThen: Distribution;
-  behindNow: Behind;
-  behindThen: Behind;
+  peopleNow: Counts;
+  peopleThen: Counts;
+  behindNow: Behind & { sums: AnswerSums };
+  behindThen: Behind & { sums: AnswerSums };
 }
 
 const emptyTotals = (): GroupTotals => ({
-  now: EMPTY_DISTRIBUTION,
-  then: EMPTY_DISTRIBUTION,
-  peopleNow: EMPTY_DISTRIBUTION,
-  peopleThen: EMPTY_DISTRIBUTION,
-  behindNow: { responses: 0, sums: EMPTY_ANSWER_SUMS },
-  behindThen: { responses: 0, sums: EMPTY_ANSWER_SUMS },
+  now: [0, 0, 0, 0, 0],
+  then: [0, 0, 0, 0, 0],
+  peopleNow: [0, 0, 0, 0, 0],
+  peopleThen: [0, 0, 0, 0, 0],
+  behindNow: { responses: 0, sums: { ...EMPTY_ANSWER_SUMS } },
+  behindThen: { responses: 0, sums: { ...EMPTY_ANSWER_SUMS } },
 });
+
+// In place: a country's ranking sums thousands of rows.
+function addCounts(into: Counts, a: number, b: number, c: number, d: number, e: number) {
+  into[0] += a;
+  into[1] += b;
+  into[2] += c;
+  into[3] += d;
+  into[4] += e;
+}
 
 /**
  * Per-unit sums regrouped by `groupOf` (undefined: counted nowhere), for the period and the one before;
@@ -148,14 +163,13 @@ function totalsBy(rows: readonly RespondentRow[], groupOf: (unitId: string) => s
     const key = groupOf(row.unit_id);
     const isNow = inPeriod(row.month, period);
     if (key === undefined || (!isNow && !inPeriod(row.month, previous))) continue;
-    const t = groups.get(key) ?? emptyTotals();
-    groups.set(key, t);
-    const answers: Distribution = [row.n1, row.n2, row.n3, row.n4, row.n5];
-    const people: Distribution = [row.r1, row.r2, row.r3, row.r4, row.r5];
+    let t = groups.get(key);
+    if (t === undefined) groups.set(key, (t = emptyTotals()));
+    addCounts(isNow ? t.now : t.then, row.n1, row.n2, row.n3, row.n4, row.n5);
+    addCounts(isNow ? t.peopleNow : t.peopleThen, row.r1, row.r2, row.r3, row.r4, row.r5);
     const behind = isNow ? t.behindNow : t.behindThen;
-    const added = { responses: behind.responses + row.responses, sums: addAnswerSums(behind.sums, answerSumsOfRow(row)) };
-    if (isNow) [t.now, t.peopleNow, t.behindNow] = [sumDistributions([t.now, answers]), sumDistributions([t.peopleNow, people]), added];
-    else [t.then, t.peopleThen, t.behindThen] = [sumDistributions([t.then, answers]), sumDistributions([t.peopleThen, people]), added];
+    behind.responses += row.responses;
+    behind.sums = addAnswerSums(behind.sums, answerSumsOfRow(row));
   }
   return groups;
 }

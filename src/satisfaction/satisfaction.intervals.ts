@@ -56,7 +56,7 @@ function effectiveNOf({ rate, residualSquares, clusters, denominator }: { rate: 
 /** Wilson's interval of a rate (0..1) at a (possibly fractional) sample size, in percent. */
 function wilsonAt(rate: number, n: number): EffectiveInterval | null {
   const interval = wilsonInterval(rate * n, n);
-  return interval && { ...interval, effectiveN: n };
+  return interval && { low: interval.low, high: interval.high, effectiveN: n };
 }
 
 /**
