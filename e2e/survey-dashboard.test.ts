@@ -38,7 +38,7 @@ describe("the satisfaction dashboard", () => {
     const withinCommunes = await page.getByRole("img", { name: /xếp hạng trong cấp Công an xã, phường, đặc khu/ }).getAttribute("aria-label");
     expect(withinCommunes).toMatch(/1\. Công an/);
     const text = (await page.locator("main").textContent()) ?? "";
-    for (const expected of ["Công an xã Thiệu Tiến", "Tỷ lệ hài lòng theo lượt đánh giá", "Tỷ lệ hài lòng theo người trả lời", "Rất không hài lòng"]) {
+    for (const expected of ["Công an xã Thiệu Tiến", "Tỷ lệ hài lòng theo lượt đánh giá", "Tỷ lệ hài lòng theo người trả lời", "Rất không hài lòng", "Khoảng tin cậy 95% (đã tính đến trọng số)"]) {
       expect(text).toContain(expected);
     }
     // The charts have a text description; the tables are their accessible equivalent.

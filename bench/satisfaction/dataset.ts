@@ -83,15 +83,21 @@ export async function buildRollups(db: Executor, campaignId: string) {
     FROM survey_responses r CROSS JOIN LATERAL jsonb_each_text(r.answers) a
     WHERE r.campaign_id = ${campaignId} AND NOT r.is_excluded
     GROUP BY 1, 2, 3, 4`.execute(db);
+  // Each response answers the 4 Likert questions: m = 4, and its answers at each level (s = those at 4 or 5).
+  const at = (level: number) => sql.raw(`(v.a = ${level})::int + (v.b = ${level})::int + (v.c = ${level})::int + (v.d = ${level})::int`);
   await sql`
-    INSERT INTO survey_respondent_rollups (campaign_id, unit_id, month, responses, r1, r2, r3, r4, r5)
+    INSERT INTO survey_respondent_rollups (campaign_id, unit_id, month, responses, r1, r2, r3, r4, r5, n1, n2, n3, n4, n5, sum_ss, sum_sm, sum_mm)
     SELECT campaign_id, unit_id, month, count(*),
            count(*) FILTER (WHERE level = 1), count(*) FILTER (WHERE level = 2), count(*) FILTER (WHERE level = 3),
-           count(*) FILTER (WHERE level = 4), count(*) FILTER (WHERE level = 5)
+           count(*) FILTER (WHERE level = 4), count(*) FILTER (WHERE level = 5),
+           sum(a1), sum(a2), sum(a3), sum(a4), sum(a5), sum((a4 + a5) * (a4 + a5)), 4 * sum(a4 + a5), 16 * count(*)
     FROM (
       SELECT r.campaign_id, r.unit_id, date_trunc('month', r.answered_on)::date AS month,
-             (2 * ((r.answers->>'security')::int + (r.answers->>'duties')::int + (r.answers->>'conduct')::int + (r.answers->>'force')::int) + 4) / 8 AS level
-      FROM survey_responses r WHERE r.campaign_id = ${campaignId} AND NOT r.is_excluded
+             (2 * (v.a + v.b + v.c + v.d) + 4) / 8 AS level, ${at(1)} AS a1, ${at(2)} AS a2, ${at(3)} AS a3, ${at(4)} AS a4, ${at(5)} AS a5
+      FROM survey_responses r
+      CROSS JOIN LATERAL (SELECT (r.answers->>'security')::int AS a, (r.answers->>'duties')::int AS b,
+                                 (r.answers->>'conduct')::int AS c, (r.answers->>'force')::int AS d) v
+      WHERE r.campaign_id = ${campaignId} AND NOT r.is_excluded
     ) per_response
     GROUP BY 1, 2, 3`.execute(db);
 }

@@ -86,6 +86,16 @@ export interface SurveyRespondentRollupsTable {
   r3: Generated<number>;
   r4: Generated<number>;
   r5: Generated<number>;
+  /** The respondents' Likert answers at each level (Σm = n1 + … + n5, Σs = n4 + n5; migration 0023). */
+  n1: Generated<number>;
+  n2: Generated<number>;
+  n3: Generated<number>;
+  n4: Generated<number>;
+  n5: Generated<number>;
+  /** Per-respondent sums of squares (m valid Likert answers, s satisfied): Σs², Σsm, Σm². */
+  sum_ss: Generated<number>;
+  sum_sm: Generated<number>;
+  sum_mm: Generated<number>;
 }
 
 export interface SurveyDecisionsTable {

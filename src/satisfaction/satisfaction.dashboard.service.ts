@@ -8,10 +8,10 @@ import { countOpinionRatings } from "../opinions/opinions.ratings.ts";
 import { startOfDayInVietnam } from "../text/dates.ts";
 import { isInSubtree, listSubtreeUnits } from "../units/units.service.ts";
 import { buildDashboard, groupFigures, rankWithinLevels } from "./satisfaction.dashboard.build.ts";
-import { changeOf, figureOf } from "./satisfaction.index.ts";
+import { changeOf, figureOf, round2 } from "./satisfaction.index.ts";
 import { addMonths, campaignPeriod, parsePeriod, previousPeriod, type MonthRange } from "./satisfaction.period.ts";
 import { attributesOfCell, rake } from "./satisfaction.raking.ts";
-import { sumAttributesOver, sumPeriodsByBucket, sumRespondentsByBucket, sumRollupsByBucket } from "./satisfaction.rollups.queries.ts";
+import { sumAttributesOver, sumInstanceDetails, sumRespondentsForDashboard } from "./satisfaction.dashboard.queries.ts";
 import { listLevelsAndFields } from "./satisfaction.settings.queries.ts";
 import { getBands, getMargins, getSettings } from "./satisfaction.settings.service.ts";
 import { bucketOf, currentUnitOf, type TreeUnit } from "./satisfaction.tree.ts";
@@ -26,7 +26,8 @@ function periodFor(campaign: Campaign, text: string | undefined): MonthRange {
 
 /**
  * A campaign's dashboard for a unit and its subtree over a period: figures by rating instances and by
- * respondents with n, distribution, Wilson interval, band and change; per element, question and child unit
+ * respondents with n, distribution, 95% interval (clustered by respondent where answers are pooled), band
+ * and change; per element, question and child unit
  * (historical units counted in their successors); ranks that respect the intervals; trend and heat-map;
  * response counts, quotas and the return of one-time codes. Read from the rollups and the unit tree only.
  */
@@ -43,61 +44,55 @@ export async function computeDashboard({
 }) {
   const period = periodFor(campaign, periodText);
   const previous = previousPeriod(period);
-  // Only the subtree's cells are read, summed in SQL per bucket (the root's children, historical units
-  // mapped to their successors): a dashboard reads a few thousand sums whatever lies below.
+  const periods = { previous, period };
   const tree = await listSubtreeUnits({ db, rootId: rootUnitId });
   const units = new Map<string, TreeUnit & { name: string; levelCode: string }>(tree.map((u) => [u.id, u]));
-  const mapped = tree.flatMap((u) => {
-    const b = bucketOf(u.id, rootUnitId, units);
-    return b === undefined ? [] : [{ unitId: u.id, bucketId: b }];
-  });
-  const bucketOfUnit = new Map(mapped.map((m) => [m.unitId, m.bucketId]));
-  const bucket = (unitId: string) => bucketOfUnit.get(unitId);
-  const map = { unitIds: mapped.map((m) => m.unitId), bucketIds: mapped.map((m) => m.bucketId) };
   const subtreeIds = tree.map((u) => u.id);
-  // By level and for the ranking within a level: every unit's data in its current unit (historical units
-  // through their successors), whose level it takes.
-  const current = { unitIds: subtreeIds, bucketIds: subtreeIds.map((id) => currentUnitOf(id, units)) };
+  // Each unit's data counts for the root's child holding its current successor, and by level and in the
+  // ranking for that current unit (whose level it takes).
+  const bucketOfUnit = new Map(subtreeIds.map((id) => [id, bucketOf(id, rootUnitId, units)]));
+  const bucket = (unitId: string) => bucketOfUnit.get(unitId);
+  const currentOfUnit = new Map(subtreeIds.map((id) => [id, currentUnitOf(id, units)]));
+  const subtree = { unitIds: subtreeIds, bucketIds: subtreeIds.map((id) => bucket(id) ?? null) };
   const likertIds = campaign.questions.flatMap((q) => (q.type === "likert" ? [q.id] : []));
-  const [settings, bands, evaluated, codes, paper, instances, respondents, attributeCells, margins, byUnit, names] = await Promise.all([
+  // Each rollup table is read once: the respondent rollups per unit and period (their answers at each level
+  // are the unit's rating instances), from which the per-child, per-level, per-field and ranking figures are
+  // summed here; the rating-instance rollups per bucket, question and month for the details only.
+  const [settings, bands, evaluated, codes, paper, details, respondents, attributeCells, margins, names] = await Promise.all([
     getSettings({ db }),
     getBands({ db }),
     listEvaluatedUnits({ db, campaignId: campaign.id }),
     countCodes({ db, campaignId: campaign.id, unitIds: subtreeIds }),
     countPaperForms({ db, campaignId: campaign.id }),
-    sumRollupsByBucket(db, campaign.id, map, previous.from, period.to),
-    sumRespondentsByBucket(db, campaign.id, map, previous.from, period.to),
-    sumAttributesOver(db, campaign.id, map, period.from, period.to),
+    sumInstanceDetails(db, campaign.id, subtree, likertIds, periods),
+    sumRespondentsForDashboard(db, campaign.id, subtree, periods),
+    sumAttributesOver(db, campaign.id, subtreeIds.filter((id) => bucket(id) !== undefined), period.from, period.to),
     getMargins({ db, unitId: rootUnitId }),
-    sumPeriodsByBucket(db, campaign.id, current, likertIds, { previous, period }),
     listLevelsAndFields(db),
   ]);
   // By field of work: each evaluated unit's data in the field the campaign evaluates it in.
-  const inSubtree = new Set(subtreeIds);
-  const tagged = evaluated.filter((u) => u.fieldCode !== null && inSubtree.has(u.unitId));
-  const byField = { unitIds: tagged.map((u) => u.unitId), bucketIds: tagged.map((u) => u.fieldCode as string) };
-  const byFieldSums = await sumPeriodsByBucket(db, campaign.id, byField, likertIds, { previous, period });
-  const [unitTotals, unitPeople] = [byUnit.instances, byUnit.respondents];
-  const [fieldTotals, fieldPeople] = [byFieldSums.instances, byFieldSums.respondents];
+  const fieldOfUnit = new Map(evaluated.flatMap((u) => (u.fieldCode !== null && units.has(u.unitId) ? [[u.unitId, u.fieldCode] as const] : [])));
   const groupSettings = { period, previous, minN: settings.minN, bands };
   const levelOf = (unitId: string) => units.get(unitId)?.levelCode;
+  const levelOfCurrent = (unitId: string) => levelOf(currentOfUnit.get(unitId) ?? unitId);
   const order = (codes: { code: string }[]) => new Map(codes.map((c, i) => [c.code, i]));
   const levelOrder = order(names.levels);
   const fieldOrder = order(names.fields);
   const byOrder = (o: Map<string, number>) => (a: { key: string }, b: { key: string }) => (o.get(a.key) ?? 99) - (o.get(b.key) ?? 99);
-  const levels = groupFigures(unitTotals, unitPeople, levelOf, groupSettings).sort(byOrder(levelOrder));
-  const fields = groupFigures(fieldTotals, fieldPeople, (code) => code, groupSettings).sort(byOrder(fieldOrder));
-  const levelRanking = rankWithinLevels(groupFigures(unitTotals, unitPeople, (id) => id, groupSettings), levelOf)
+  const groupsBy = (groupOf: (unitId: string) => string | undefined) => groupFigures(respondents.units, groupOf, groupSettings);
+  const levels = groupsBy(levelOfCurrent).sort(byOrder(levelOrder));
+  const fields = groupsBy((unitId) => fieldOfUnit.get(unitId)).sort(byOrder(fieldOrder));
+  const levelRanking = rankWithinLevels(groupsBy((unitId) => currentOfUnit.get(unitId)), levelOf)
     .sort((a, b) => (levelOrder.get(a.levelCode) ?? 99) - (levelOrder.get(b.levelCode) ?? 99))
     .map((l) => ({ levelCode: l.levelCode, units: l.units.map(({ key, ...u }) => ({ unitId: key, name: units.get(key)?.name ?? "", ...u })) }));
   const buckets = tree.filter((u) => u.id === rootUnitId || u.parentId === rootUnitId).map((u) => u.id);
   const built = buildDashboard({
     likertQuestions: campaign.questions.flatMap((q) => (q.type === "likert" ? [{ id: q.id, element: q.element }] : [])),
     elementCodes: campaign.elements.map((e) => e.code),
-    instances,
-    respondents,
-    // The sums are already per bucket.
-    bucketOf: (bucketId: string) => bucketId,
+    details,
+    people: respondents.units,
+    months: respondents.months,
+    bucketOf: bucket,
     buckets,
     period,
     previous,
@@ -149,8 +144,9 @@ export async function computeDashboard({
 }
 
 /**
- * The respondents' satisfaction rate weighted to population margins, beside the unweighted rate of the
- * same respondents (those who gave their attributes); null without margins or below the minimum n.
+ * The respondents' satisfaction rate weighted to population margins with its 95% interval (accounting for
+ * the weights), beside the unweighted rate of the same respondents (those who gave their attributes); null
+ * without margins or below the minimum n.
  */
 function weightedFigure(
   rows: { cell: string; respondents: number; satisfied: number }[],
@@ -166,9 +162,10 @@ function weightedFigure(
   if (result.rate === null || result.respondents < minN) return null;
   const used = [...cells].filter(([cell]) => Object.keys(margins).every((a) => attributesOfCell(cell)[a] !== undefined));
   const satisfied = used.reduce((s, [, c]) => s + c.satisfied, 0);
-  const round2 = (x: number) => Math.round(x * 100) / 100;
   return {
     rate: round2(result.rate),
+    low: result.interval === null ? null : round2(result.interval.low),
+    high: result.interval === null ? null : round2(result.interval.high),
     unweightedRate: round2((100 * satisfied) / result.respondents),
     respondents: result.respondents,
     effectiveN: round2(result.effectiveN),

@@ -37,6 +37,9 @@ const LABELS = {
     paper: "Phiếu giấy phát / thu về / hợp lệ",
     suppressed: "Dưới n tối thiểu",
     period: "Kỳ",
+    weighted: "Theo người trả lời, gia quyền theo cơ cấu dân số",
+    unweighted: "Cùng những người đó, chưa gia quyền",
+    effectiveN: "Cỡ mẫu hiệu dụng (Kish)",
   },
   en: {
     overall: "Overall",
@@ -72,6 +75,9 @@ const LABELS = {
     paper: "Paper forms issued / returned / valid",
     suppressed: "Below minimum n",
     period: "Period",
+    weighted: "By respondents, weighted to the population",
+    unweighted: "The same respondents, unweighted",
+    effectiveN: "Effective sample size (Kish)",
   },
 } as const;
 
@@ -97,6 +103,14 @@ export async function dashboardWorkbook(d: DashboardResponse, lang: Language): P
     [L.byInstances, ...comparedCells(d.overall.instances)],
     [L.byRespondents, ...comparedCells(d.overall.respondents)],
     [L.responses, d.overall.responses],
+    // The weighted rate's n is its respondents; its distribution is not weighted, so it is left blank.
+    ...(d.weighted
+      ? [
+          [L.weighted, d.weighted.respondents, null, null, null, null, null, d.weighted.rate, d.weighted.low, d.weighted.high],
+          [L.unweighted, d.weighted.respondents, null, null, null, null, null, d.weighted.unweightedRate],
+          [L.effectiveN, Math.round(d.weighted.effectiveN)],
+        ]
+      : []),
   ]);
   sheet(L.elements, [L.name, ...figureHeaders, L.previous, L.change], d.elements.map((e) => [e.name, ...comparedCells(e)]));
   sheet(L.questions, [L.name, ...figureHeaders, L.previous, L.change], d.questions.map((q) => [q.text, ...comparedCells(q)]));

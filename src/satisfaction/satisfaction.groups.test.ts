@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { comparedOf, groupFigures, rankWithinLevels, type TotalRow } from "./satisfaction.dashboard.build.ts";
+import { answerSumsOfRow, comparedOf, groupFigures, rankWithinLevels, type RespondentRow } from "./satisfaction.dashboard.build.ts";
+import { addAnswerSums, EMPTY_ANSWER_SUMS } from "./satisfaction.intervals.ts";
 import { rankByIntervals, sumDistributions, type Distribution } from "./satisfaction.index.ts";
 
 const period = { from: "2025-01-01", to: "2025-03-01", label: "2025-Q1" };
@@ -20,14 +21,13 @@ const cell = fc.record({
   n4: count,
   n5: count,
   responses: fc.nat({ max: 30 }),
+  people: fc.nat({ max: 30 }),
+  sums: fc.tuple(fc.nat({ max: 999 }), fc.nat({ max: 999 }), fc.nat({ max: 999 })),
 });
 const cells = fc.array(cell, { maxLength: 30 });
-type Cell = TotalRow & { responses: number };
-const split = (rows: Cell[]) => {
-  const instances: TotalRow[] = rows.map(({ unit_id, month, n1, n2, n3, n4, n5 }) => ({ unit_id, month, n1, n2, n3, n4, n5 }));
-  const respondents = rows.map((r) => ({ unit_id: r.unit_id, month: r.month, responses: r.responses, r1: 0, r2: 0, r3: 0, r4: 0, r5: 0 }));
-  return { instances, respondents };
-};
+type Cell = { unit_id: string; month: string; n1: number; n2: number; n3: number; n4: number; n5: number; responses: number; people: number; sums: [number, number, number] };
+const asRows = (cells: Cell[]): RespondentRow[] =>
+  cells.map(({ people, sums: [sum_ss, sum_sm, sum_mm], ...rest }) => ({ ...rest, r1: 0, r2: 0, r3: 0, r4: people, r5: 0, sum_ss, sum_sm, sum_mm }));
 
 describe("figures by level and field of work", () => {
   it("ranks as 1 + the number of units whose whole interval lies above (the sorted search agrees with the count)", () => {
@@ -47,20 +47,25 @@ describe("figures by level and field of work", () => {
   it("a level's figure is the figure of the pooled rollups of its units, both periods, with the people behind them", () => {
     fc.assert(
       fc.property(cells, (rows) => {
-        const { instances, respondents } = split(rows);
-        const perUnit = new Map(groupFigures(instances, respondents, (u) => u, settings).map((f) => [f.key, f]));
-        for (const level of groupFigures(instances, respondents, levelOf, settings)) {
+        const respondents = asRows(rows);
+        const perUnit = new Map(groupFigures(respondents, (u) => u, settings).map((f) => [f.key, f]));
+        for (const level of groupFigures(respondents, levelOf, settings)) {
           const members = [...perUnit.values()].filter((u) => levelOf(u.key) === level.key);
           const now = sumDistributions(members.map((m) => m.distribution));
           const inPrevious = (m: string) => m >= previous.from && m <= previous.to;
           const then = sumDistributions(
-            instances.filter((r) => levelOf(r.unit_id) === level.key && inPrevious(r.month)).map((r): Distribution => [r.n1, r.n2, r.n3, r.n4, r.n5]),
+            respondents.filter((r) => levelOf(r.unit_id) === level.key && inPrevious(r.month)).map((r): Distribution => [r.n1, r.n2, r.n3, r.n4, r.n5]),
           );
           const people = members.reduce((s, m) => s + m.responses, 0);
-          const peopleBefore = respondents.filter((r) => levelOf(r.unit_id) === level.key && inPrevious(r.month)).reduce((s, r) => s + r.responses, 0);
+          const rowsIn = (inside: (month: string) => boolean) => respondents.filter((r) => levelOf(r.unit_id) === level.key && inside(r.month));
+          const behindOf = (inside: (month: string) => boolean) => ({
+            responses: rowsIn(inside).reduce((s, r) => s + r.responses, 0),
+            sums: rowsIn(inside).reduce((s, r) => addAnswerSums(s, answerSumsOfRow(r)), EMPTY_ANSWER_SUMS),
+          });
+          const inPeriod = (m: string) => m >= period.from && m <= period.to;
           expect(level.distribution).toEqual(now);
           expect(level.responses).toBe(people);
-          expect(level).toEqual({ key: level.key, responses: people, ...comparedOf(now, then, settings, { now: people, then: peopleBefore }) });
+          expect(level).toEqual({ key: level.key, responses: people, ...comparedOf(now, then, settings, { now: behindOf(inPeriod), then: behindOf(inPrevious) }) });
           // Suppression: never a rate below the minimum n of answers or of respondents.
           if (level.n < settings.minN || level.responses < settings.minN) expect(level.rate).toBeNull();
         }
@@ -71,12 +76,12 @@ describe("figures by level and field of work", () => {
   it("rows outside both periods or outside every group count nowhere, and the order of rows does not matter", () => {
     fc.assert(
       fc.property(cells, (rows) => {
-        const { instances, respondents } = split(rows);
-        const groups = groupFigures(instances, respondents, (u) => (u === "u6" ? undefined : levelOf(u)), settings);
-        const kept = instances.filter((r) => r.unit_id !== "u6" && r.month >= previous.from && r.month <= period.to);
+        const respondents = asRows(rows);
+        const groups = groupFigures(respondents, (u) => (u === "u6" ? undefined : levelOf(u)), settings);
+        const kept = respondents.filter((r) => r.unit_id !== "u6" && r.month >= previous.from && r.month <= period.to);
         const total = groups.reduce((s, g) => s + g.n + g.previousN, 0);
         expect(total).toBe(kept.reduce((s, r) => s + r.n1 + r.n2 + r.n3 + r.n4 + r.n5, 0));
-        const reversed = groupFigures([...instances].reverse(), [...respondents].reverse(), (u) => (u === "u6" ? undefined : levelOf(u)), settings);
+        const reversed = groupFigures([...respondents].reverse(), (u) => (u === "u6" ? undefined : levelOf(u)), settings);
         expect(reversed).toEqual(groups);
       }),
     );
@@ -85,8 +90,7 @@ describe("figures by level and field of work", () => {
   it("ranks each level on its own, by intervals: other levels never move a rank, and suppressed units are unranked", () => {
     fc.assert(
       fc.property(cells, (rows) => {
-        const { instances, respondents } = split(rows);
-        const units = groupFigures(instances, respondents, (u) => u, settings);
+        const units = groupFigures(asRows(rows), (u) => u, settings);
         for (const { levelCode, units: ranked } of rankWithinLevels(units, levelOf)) {
           const alone = rankByIntervals(units.filter((u) => levelOf(u.key) === levelCode));
           for (const u of ranked) {

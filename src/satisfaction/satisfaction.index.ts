@@ -82,7 +82,8 @@ export function bandOf(rate: number | null, bands: readonly Band[]): string | nu
   return best?.code ?? null;
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
+/** Rounded to 2 decimals, as every published rate and bound. */
+export const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * A distribution as a figure: below `minN` answers — or, when given, below `minN` respondents behind

@@ -1,8 +1,10 @@
 /**
  * Weighting to population margins by raking (iterative proportional fitting): respondents who gave their
  * attributes are reweighted until the weighted shares of each attribute's values match the population's.
- * Shown beside the unweighted figure, never instead of it.
+ * Shown beside the unweighted figure, never instead of it, with a 95% interval that accounts for the weights
+ * (satisfaction.intervals.ts).
  */
+import { weightedInterval, type EffectiveInterval } from "./satisfaction.intervals.ts";
 
 /** Respondents of one attribute combination and how many of them are satisfied. */
 export interface RakingCell {
@@ -14,9 +16,13 @@ export interface RakingCell {
 /** Population shares: attribute → value → share (the shares of an attribute sum to 1). */
 export type Margins = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
-/** The weighted result: rate in percent, the cells' weights, Kish's effective n, whether it converged. */
+/**
+ * The weighted result: rate in percent and its 95% interval, the weights of the cells carrying every margin
+ * attribute (in their order), Kish's effective n, whether it converged.
+ */
 export interface RakingResult {
   rate: number | null;
+  interval: EffectiveInterval | null;
   weights: number[];
   respondents: number;
   effectiveN: number;
@@ -46,7 +52,7 @@ export function rake(cells: readonly RakingCell[], margins: Margins, { iteration
   const usable = cells.filter((c) => c.respondents > 0 && attributes.every((a) => c.attributes[a] !== undefined));
   const total = usable.reduce((s, c) => s + c.respondents, 0);
   const weights = usable.map(() => 1);
-  if (total === 0 || attributes.length === 0) return { rate: null, weights, respondents: total, effectiveN: total, hasConverged: true };
+  if (total === 0 || attributes.length === 0) return { rate: null, interval: null, weights, respondents: total, effectiveN: total, hasConverged: true };
   const targets = attributes.map((a) => {
     const present = new Set(usable.map((c) => c.attributes[a] as string));
     const shares = Object.entries(margins[a] ?? {}).filter(([v, share]) => present.has(v) && share > 0);
@@ -75,6 +81,7 @@ export function rake(cells: readonly RakingCell[], margins: Margins, { iteration
   const squares = usable.reduce((s, c, i) => s + (weights[i] as number) ** 2 * c.respondents, 0);
   return {
     rate: weighted > 0 ? Math.min(100, Math.max(0, (100 * satisfied) / weighted)) : null,
+    interval: weightedInterval(usable.map((c, i) => ({ respondents: c.respondents, satisfied: c.satisfied, weight: weights[i] as number }))),
     weights,
     respondents: total,
     effectiveN: squares > 0 ? (weighted * weighted) / squares : 0,

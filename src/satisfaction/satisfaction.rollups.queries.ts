@@ -10,7 +10,7 @@ export interface RollupDelta {
   counts: readonly [number, number, number, number, number];
 }
 
-/** Adds deltas to the rating-instance rollups, creating missing cells (one statement). */
+/** Adds deltas to the rating-instance rollups, creating missing cells (one statement; one delta per cell). */
 export async function addRollupDeltas(db: Executor, deltas: readonly RollupDelta[]) {
   if (deltas.length === 0) return;
   await db
@@ -40,13 +40,25 @@ export async function addRollupDeltas(db: Executor, deltas: readonly RollupDelta
     .execute();
 }
 
-/** A change of one (campaign, unit, month) respondent cell. */
+/** Per-respondent sums of squares of a cell (m valid Likert answers, s satisfied): Σs², Σsm, Σm². */
+export interface AnswerSquares {
+  ss: number;
+  sm: number;
+  mm: number;
+}
+
+/**
+ * A change of one (campaign, unit, month) respondent cell: responses, respondents by overall level, their
+ * answers at each level (all Likert questions pooled) and their sums of squares.
+ */
 export interface RespondentDelta {
   campaignId: string;
   unitId: string;
   month: string;
   responses: number;
   counts: readonly [number, number, number, number, number];
+  answers: readonly [number, number, number, number, number];
+  squares: AnswerSquares;
 }
 
 /** Adds deltas to the respondent rollups, creating missing cells (one statement; one delta per cell). */
@@ -65,6 +77,14 @@ export async function addRespondentDeltas(db: Executor, deltas: readonly Respond
         r3: d.counts[2],
         r4: d.counts[3],
         r5: d.counts[4],
+        n1: d.answers[0],
+        n2: d.answers[1],
+        n3: d.answers[2],
+        n4: d.answers[3],
+        n5: d.answers[4],
+        sum_ss: d.squares.ss,
+        sum_sm: d.squares.sm,
+        sum_mm: d.squares.mm,
       })),
     )
     .onConflict((oc) =>
@@ -75,12 +95,20 @@ export async function addRespondentDeltas(db: Executor, deltas: readonly Respond
         r3: sql`survey_respondent_rollups.r3 + excluded.r3`,
         r4: sql`survey_respondent_rollups.r4 + excluded.r4`,
         r5: sql`survey_respondent_rollups.r5 + excluded.r5`,
+        n1: sql`survey_respondent_rollups.n1 + excluded.n1`,
+        n2: sql`survey_respondent_rollups.n2 + excluded.n2`,
+        n3: sql`survey_respondent_rollups.n3 + excluded.n3`,
+        n4: sql`survey_respondent_rollups.n4 + excluded.n4`,
+        n5: sql`survey_respondent_rollups.n5 + excluded.n5`,
+        sum_ss: sql`survey_respondent_rollups.sum_ss + excluded.sum_ss`,
+        sum_sm: sql`survey_respondent_rollups.sum_sm + excluded.sum_sm`,
+        sum_mm: sql`survey_respondent_rollups.sum_mm + excluded.sum_mm`,
       }),
     )
     .execute();
 }
 
-/** A change of one attribute cell: respondents and satisfied respondents. */
+/** A change of one attribute cell (respondents and satisfied respondents). */
 export interface AttributeDelta {
   campaignId: string;
   unitId: string;
@@ -90,20 +118,13 @@ export interface AttributeDelta {
   satisfied: number;
 }
 
-/** Adds deltas to the attribute rollups (one statement; one delta per cell). */
+/** Adds deltas to the attribute cells, creating missing ones (one statement; one delta per cell). */
 export async function addAttributeDeltas(db: Executor, deltas: readonly AttributeDelta[]) {
   if (deltas.length === 0) return;
   await db
     .insertInto("survey_attribute_rollups")
     .values(
-      deltas.map((d) => ({
-        campaign_id: d.campaignId,
-        unit_id: d.unitId,
-        month: d.month,
-        cell: d.cell,
-        respondents: d.respondents,
-        satisfied: d.satisfied,
-      })),
+      deltas.map((d) => ({ campaign_id: d.campaignId, unit_id: d.unitId, month: d.month, cell: d.cell, respondents: d.respondents, satisfied: d.satisfied })),
     )
     .onConflict((oc) =>
       oc.columns(["campaign_id", "unit_id", "month", "cell"]).doUpdateSet({
@@ -112,89 +133,6 @@ export async function addAttributeDeltas(db: Executor, deltas: readonly Attribut
       }),
     )
     .execute();
-}
-
-/** Units mapped to the dashboard buckets they count for (two parallel arrays, joined in SQL); a bucket is a unit id or a code. */
-export interface BucketMap {
-  unitIds: readonly string[];
-  bucketIds: readonly string[];
-}
-
-const bucketJoin = (map: BucketMap) =>
-  sql`unnest(${[...map.unitIds]}::uuid[], ${[...map.bucketIds]}::text[]) AS m(unit_id, bucket_id)`;
-
-/**
- * Rating-instance cells summed per bucket, question and month between two months (inclusive): a province's
- * or the country's dashboard reads a few thousand sums, however many units and responses lie below.
- */
-export async function sumRollupsByBucket(db: Executor, campaignId: string, map: BucketMap, fromMonth: string, toMonth: string) {
-  const result = await sql<{ unit_id: string; question_id: string; month: string; n1: number; n2: number; n3: number; n4: number; n5: number }>`
-    SELECT m.bucket_id AS unit_id, r.question_id, r.month,
-           sum(r.n1)::int AS n1, sum(r.n2)::int AS n2, sum(r.n3)::int AS n3, sum(r.n4)::int AS n4, sum(r.n5)::int AS n5
-    FROM ${bucketJoin(map)} JOIN survey_rollups r ON r.campaign_id = ${campaignId} AND r.unit_id = m.unit_id
-    WHERE r.month BETWEEN ${fromMonth} AND ${toMonth}
-    GROUP BY 1, 2, 3
-    HAVING sum(r.n1 + r.n2 + r.n3 + r.n4 + r.n5) > 0`.execute(db);
-  return result.rows;
-}
-
-/**
- * Rating-instance cells of the given questions and respondent cells, summed per bucket for a period and the
- * period before it (the `month` of a row is the first month of its period): the figures by level, by field
- * of work and the ranking within a level need no split by question or month, so a whole country's units
- * come back as two rows each.
- */
-export async function sumPeriodsByBucket(
-  db: Executor,
-  campaignId: string,
-  map: BucketMap,
-  questionIds: readonly string[],
-  { previous, period }: { previous: { from: string }; period: { from: string; to: string } },
-) {
-  if (map.unitIds.length === 0) return { instances: [], respondents: [] };
-  const periodOf = sql`CASE WHEN r.month >= ${period.from} THEN ${period.from} ELSE ${previous.from} END`;
-  const [instances, respondents] = await Promise.all([
-    questionIds.length === 0
-      ? { rows: [] }
-      : sql<{ unit_id: string; month: string; n1: number; n2: number; n3: number; n4: number; n5: number }>`
-    SELECT m.bucket_id AS unit_id, ${periodOf}::text AS month,
-           sum(r.n1)::int AS n1, sum(r.n2)::int AS n2, sum(r.n3)::int AS n3, sum(r.n4)::int AS n4, sum(r.n5)::int AS n5
-    FROM ${bucketJoin(map)} JOIN survey_rollups r ON r.campaign_id = ${campaignId} AND r.unit_id = m.unit_id
-    WHERE r.month BETWEEN ${previous.from} AND ${period.to} AND r.question_id = ANY(${[...questionIds]}::text[])
-    GROUP BY 1, 2
-    HAVING sum(r.n1 + r.n2 + r.n3 + r.n4 + r.n5) > 0`.execute(db),
-    sql<{ unit_id: string; month: string; responses: number; r1: number; r2: number; r3: number; r4: number; r5: number }>`
-    SELECT m.bucket_id AS unit_id, ${periodOf}::text AS month, sum(r.responses)::int AS responses,
-           sum(r.r1)::int AS r1, sum(r.r2)::int AS r2, sum(r.r3)::int AS r3, sum(r.r4)::int AS r4, sum(r.r5)::int AS r5
-    FROM ${bucketJoin(map)} JOIN survey_respondent_rollups r ON r.campaign_id = ${campaignId} AND r.unit_id = m.unit_id
-    WHERE r.month BETWEEN ${previous.from} AND ${period.to}
-    GROUP BY 1, 2
-    HAVING sum(r.responses) > 0`.execute(db),
-  ]);
-  return { instances: instances.rows, respondents: respondents.rows };
-}
-
-/** Respondent cells summed per bucket and month. */
-export async function sumRespondentsByBucket(db: Executor, campaignId: string, map: BucketMap, fromMonth: string, toMonth: string) {
-  const result = await sql<{ unit_id: string; month: string; responses: number; r1: number; r2: number; r3: number; r4: number; r5: number }>`
-    SELECT m.bucket_id AS unit_id, r.month, sum(r.responses)::int AS responses,
-           sum(r.r1)::int AS r1, sum(r.r2)::int AS r2, sum(r.r3)::int AS r3, sum(r.r4)::int AS r4, sum(r.r5)::int AS r5
-    FROM ${bucketJoin(map)} JOIN survey_respondent_rollups r ON r.campaign_id = ${campaignId} AND r.unit_id = m.unit_id
-    WHERE r.month BETWEEN ${fromMonth} AND ${toMonth}
-    GROUP BY 1, 2
-    HAVING sum(r.responses) > 0`.execute(db);
-  return result.rows;
-}
-
-/** Attribute cells summed over a subtree and a period (for weighting). */
-export async function sumAttributesOver(db: Executor, campaignId: string, map: BucketMap, fromMonth: string, toMonth: string) {
-  const result = await sql<{ cell: string; respondents: number; satisfied: number }>`
-    SELECT r.cell, sum(r.respondents)::int AS respondents, sum(r.satisfied)::int AS satisfied
-    FROM ${bucketJoin(map)} JOIN survey_attribute_rollups r ON r.campaign_id = ${campaignId} AND r.unit_id = m.unit_id
-    WHERE r.month BETWEEN ${fromMonth} AND ${toMonth}
-    GROUP BY 1
-    HAVING sum(r.respondents) > 0`.execute(db);
-  return result.rows;
 }
 
 /** The rating-instance cells recomputed from the raw, non-excluded responses (the check of the rollups). */
@@ -210,13 +148,19 @@ export async function recomputeRollupsFromResponses(db: Executor, campaignId: st
   return result.rows;
 }
 
-/** The respondent cells recomputed from raw responses: responses, and respondents by rounded mean level. */
+/**
+ * The respondent cells recomputed from raw responses: responses, respondents by rounded mean level, and the
+ * answers at each level and sums of squares (Σs², Σsm, Σm²) of the respondents at each level.
+ */
 export async function recomputeRespondentsFromResponses(db: Executor, campaignId: string, likertIds: readonly string[]) {
   const ids = likertIds.length === 0 ? [""] : likertIds;
-  const result = await sql<{ unit_id: string; month: string; level: number | null; n: number }>`
+  const result = await sql<{ unit_id: string; month: string; level: number | null; n: number; answers: [number, number, number, number, number]; ss: number; sm: number; mm: number }>`
     WITH per_response AS (
       SELECT r.id, r.unit_id, to_char(date_trunc('month', r.answered_on), 'YYYY-MM-DD') AS month,
-             sum(a.value::int) AS total, count(a.key) AS answered
+             sum(a.value::int) AS total, count(a.key) AS answered, count(a.key) FILTER (WHERE a.value::int >= 4) AS satisfied,
+             count(a.key) FILTER (WHERE a.value = '1') AS a1, count(a.key) FILTER (WHERE a.value = '2') AS a2,
+             count(a.key) FILTER (WHERE a.value = '3') AS a3, count(a.key) FILTER (WHERE a.value = '4') AS a4,
+             count(a.key) FILTER (WHERE a.value = '5') AS a5
       FROM survey_responses r
       LEFT JOIN LATERAL jsonb_each_text(r.answers) a
         ON a.key IN (${sql.join(ids)}) AND a.value IN ('1', '2', '3', '4', '5')
@@ -225,7 +169,8 @@ export async function recomputeRespondentsFromResponses(db: Executor, campaignId
     )
     SELECT unit_id, month,
            CASE WHEN answered = 0 THEN NULL ELSE ((2 * total + answered) / (2 * answered))::int END AS level,
-           count(*)::int AS n
+           count(*)::int AS n, ARRAY[sum(a1), sum(a2), sum(a3), sum(a4), sum(a5)]::int[] AS answers,
+           sum(satisfied * satisfied)::bigint AS ss, sum(satisfied * answered)::bigint AS sm, sum(answered * answered)::bigint AS mm
     FROM per_response GROUP BY 1, 2, 3`.execute(db);
   return result.rows;
 }

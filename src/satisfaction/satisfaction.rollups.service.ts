@@ -1,5 +1,5 @@
 import type { Executor } from "../db/index.ts";
-import { oneAt, respondentLevel, EMPTY_DISTRIBUTION, type Distribution } from "./satisfaction.index.ts";
+import { addDistributions, oneAt, respondentLevel, EMPTY_DISTRIBUTION, type Distribution } from "./satisfaction.index.ts";
 import { cellKeyOf } from "./satisfaction.raking.ts";
 import {
   addAttributeDeltas,
@@ -19,73 +19,69 @@ export function monthOf(day: string): string {
   return `${day.slice(0, 7)}-01`;
 }
 
-const scaled = (d: Distribution, sign: 1 | -1) => d.map((x) => x * sign) as unknown as Distribution;
-
-/** One response as the rollups see it: where and when it counts, its Likert answers and consented attributes. */
+/** A response as the rollups count it: its cell, its valid Likert answers and the attributes given with consent. */
 export interface RollupResponse {
   campaignId: string;
   unitId: string;
+  /** The day answered, yyyy-mm-dd (its month is the rollups' period cell). */
   answeredOn: string;
   likert: readonly { questionId: string; level: number }[];
-  /** The respondent's attributes, given with consent (for weighting). */
-  attributes?: Readonly<Record<string, string>>;
+  attributes?: Readonly<Record<string, string>> | undefined;
 }
 
-/** Sums deltas of the same cell, so that one upsert statement touches each cell once. */
-function summed<D>(deltas: readonly D[], keyOf: (d: D) => string, add: (into: D, d: D) => void): D[] {
-  const cells = new Map<string, D>();
-  for (const d of deltas) {
-    const key = keyOf(d);
-    const cell = cells.get(key);
-    if (cell) add(cell, d);
-    else cells.set(key, structuredClone(d));
-  }
-  // A fixed order of cells: concurrent writers lock rollup rows in the same order and cannot deadlock.
-  return [...cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
-}
-
-const addCounts = (into: { counts: readonly number[] }, d: { counts: readonly number[] }) => {
-  into.counts = into.counts.map((c, i) => c + (d.counts[i] as number)) as unknown as Distribution;
-};
+const scaled = (d: Distribution, sign: 1 | -1) => d.map((x) => x * sign) as unknown as Distribution;
+const inKeyOrder = <T>(m: Map<string, T>) => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 
 /**
- * Adds (sign 1) or removes (sign -1) responses' Likert answers to the rollups, one statement per rollup table
- * whatever the number of responses; called in the transaction that stores the responses, or that excludes or
- * re-includes one, so the rollups never drift.
+ * The rollup deltas of many responses, summed per cell (an upsert may touch a cell only once) and ordered by
+ * cell, so that concurrent transactions lock the cells they share in the same order.
  */
-export async function applyResponsesToRollups({ db, responses, sign }: { db: Executor; responses: readonly RollupResponse[]; sign: 1 | -1 }) {
-  const instances: RollupDelta[] = [];
-  const respondents: RespondentDelta[] = [];
-  const attributes: AttributeDelta[] = [];
+export function rollupDeltasOf(responses: readonly RollupResponse[], sign: 1 | -1) {
+  const instances = new Map<string, RollupDelta>();
+  const respondents = new Map<string, RespondentDelta>();
+  const attributes = new Map<string, AttributeDelta>();
   for (const r of responses) {
     const month = monthOf(r.answeredOn);
-    const base = { campaignId: r.campaignId, unitId: r.unitId, month };
-    for (const a of r.likert) instances.push({ ...base, questionId: a.questionId, counts: scaled(oneAt(a.level), sign) });
+    const { campaignId, unitId } = r;
+    for (const a of r.likert) {
+      const key = `${campaignId}|${unitId}|${a.questionId}|${month}`;
+      const before = instances.get(key)?.counts ?? EMPTY_DISTRIBUTION;
+      instances.set(key, { campaignId, unitId, questionId: a.questionId, month, counts: addDistributions(before, scaled(oneAt(a.level), sign)) });
+    }
     const level = respondentLevel(r.likert.map((a) => a.level));
-    respondents.push({ ...base, responses: sign, counts: level === null ? EMPTY_DISTRIBUTION : scaled(oneAt(level), sign) });
+    const key = `${campaignId}|${unitId}|${month}`;
+    const before = respondents.get(key) ?? { campaignId, unitId, month, responses: 0, counts: EMPTY_DISTRIBUTION, answers: EMPTY_DISTRIBUTION, squares: { ss: 0, sm: 0, mm: 0 } };
+    const [s, m] = [r.likert.filter((a) => a.level >= 4).length, r.likert.length];
+    respondents.set(key, {
+      ...before,
+      responses: before.responses + sign,
+      counts: level === null ? before.counts : addDistributions(before.counts, scaled(oneAt(level), sign)),
+      answers: r.likert.reduce((d, a) => addDistributions(d, scaled(oneAt(a.level), sign)), before.answers),
+      squares: { ss: before.squares.ss + sign * s * s, sm: before.squares.sm + sign * s * m, mm: before.squares.mm + sign * m * m },
+    });
     if (level !== null && r.attributes && Object.keys(r.attributes).length > 0) {
-      attributes.push({ ...base, cell: cellKeyOf(r.attributes), respondents: sign, satisfied: level >= 4 ? sign : 0 });
+      const cell = cellKeyOf(r.attributes);
+      const cellKey = `${key}|${cell}`;
+      const was = attributes.get(cellKey) ?? { campaignId, unitId, month, cell, respondents: 0, satisfied: 0 };
+      attributes.set(cellKey, { ...was, respondents: was.respondents + sign, satisfied: was.satisfied + (level >= 4 ? sign : 0) });
     }
   }
-  const cellOf = (d: { campaignId: string; unitId: string; month: string }, ...rest: string[]) => [d.campaignId, d.unitId, d.month, ...rest].join("|");
-  await addRollupDeltas(db, summed(instances, (d) => cellOf(d, d.questionId), addCounts));
-  await addRespondentDeltas(
-    db,
-    summed(respondents, (d) => cellOf(d), (into, d) => {
-      addCounts(into, d);
-      into.responses += d.responses;
-    }),
-  );
-  await addAttributeDeltas(
-    db,
-    summed(attributes, (d) => cellOf(d, d.cell), (into, d) => {
-      into.respondents += d.respondents;
-      into.satisfied += d.satisfied;
-    }),
-  );
+  return { instances: inKeyOrder(instances), respondents: inKeyOrder(respondents), attributes: inKeyOrder(attributes) };
 }
 
-/** `applyResponsesToRollups` for one response. */
+/**
+ * Adds (sign 1) or removes (sign -1) responses to the rollups: the deltas summed per cell in the app, then
+ * one upsert per rollup table. Called in the transaction that stores the responses, or that excludes or
+ * re-includes them, so the rollups never drift from the raw rows.
+ */
+export async function applyResponsesToRollups({ db, responses, sign }: { db: Executor; responses: readonly RollupResponse[]; sign: 1 | -1 }) {
+  const deltas = rollupDeltasOf(responses, sign);
+  await addRollupDeltas(db, deltas.instances);
+  await addRespondentDeltas(db, deltas.respondents);
+  await addAttributeDeltas(db, deltas.attributes);
+}
+
+/** `applyResponsesToRollups` for one response (an inspector's exclusion or re-inclusion). */
 export async function applyResponseToRollups({ db, sign, ...response }: RollupResponse & { db: Executor; sign: 1 | -1 }) {
   await applyResponsesToRollups({ db, responses: [response], sign });
 }
@@ -120,15 +116,16 @@ export async function compareRollupsWithRecomputation({
   }
   const storedRespondents = new Map<string, number[]>();
   for (const r of stored.respondents) {
-    const counts = [r.responses, r.r1, r.r2, r.r3, r.r4, r.r5];
+    const counts = [r.responses, r.r1, r.r2, r.r3, r.r4, r.r5, r.n1, r.n2, r.n3, r.n4, r.n5, r.sum_ss, r.sum_sm, r.sum_mm];
     if (counts.some((c) => c !== 0)) storedRespondents.set(cellKey(r.unit_id, r.month), counts);
   }
   const recomputedRespondents = new Map<string, number[]>();
   for (const r of await recomputeRespondentsFromResponses(db, campaignId, likertIds)) {
     const key = cellKey(r.unit_id, r.month);
-    const counts = recomputedRespondents.get(key) ?? [0, 0, 0, 0, 0, 0];
+    const counts = recomputedRespondents.get(key) ?? Array<number>(14).fill(0);
     counts[0] = (counts[0] as number) + r.n;
     if (r.level !== null) counts[r.level] = r.n;
+    [...r.answers, r.ss, r.sm, r.mm].forEach((x, i) => (counts[6 + i] = (counts[6 + i] as number) + x));
     recomputedRespondents.set(key, counts);
   }
   const storedAttributes = new Map<string, number[]>();

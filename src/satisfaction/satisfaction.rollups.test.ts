@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getUserActor } from "../auth/auth.service.ts";
 import type { UserActor } from "../auth/actor.ts";
@@ -88,6 +90,17 @@ describe.each(ENGINES)("rollups maintained incrementally on %s", (engine) => {
       { numRuns: engine === "pglite" ? 12 : 20 },
     );
     expect(stored.length).toBeGreaterThan(0);
+  });
+
+  it("rebuilds the answer sums of the respondent rollups from the raw rows by the backfill of migration 0023", async () => {
+    const migration = readFileSync(new URL("../../migrations/0023_respondent_answer_sums.sql", import.meta.url), "utf8");
+    const backfill = migration.slice(migration.indexOf("WITH likert AS"));
+    await sql`UPDATE survey_respondent_rollups SET n1 = 0, n2 = 0, n3 = 0, n4 = 0, n5 = 0, sum_ss = 0, sum_sm = 0, sum_mm = 0`.execute(handle.db);
+    const cleared = await compareRollupsWithRecomputation({ db: handle.db, campaignId: campaign.id, likertIds });
+    expect(cleared.stored.respondents).not.toEqual(cleared.recomputed.respondents);
+    await sql.raw(backfill).execute(handle.db);
+    const { stored, recomputed } = await compareRollupsWithRecomputation({ db: handle.db, campaignId: campaign.id, likertIds });
+    expect(stored).toEqual(recomputed);
   });
 
   it("gives dashboard figures whose parts (units) add up to the whole (province)", async () => {

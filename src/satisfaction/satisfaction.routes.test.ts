@@ -6,6 +6,8 @@ import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { campaignBody, createCampaignAs } from "../../test/surveys.ts";
 import { submitSurveyResponse } from "../surveys/surveys.responses.service.ts";
+import { wilsonInterval } from "./satisfaction.index.ts";
+import { addAnswerSums, answerSumsOf, clusteredInterval, EMPTY_ANSWER_SUMS } from "./satisfaction.intervals.ts";
 
 describe.each(ENGINES)("the satisfaction dashboard on %s", (engine) => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -58,7 +60,13 @@ describe.each(ENGINES)("the satisfaction dashboard on %s", (engine) => {
     // 12×4 + 4×4 answers; satisfied: A has 12 + 12 + 9 + 0 = 33.
     expect(d.overall.instances).toMatchObject({ n: 64, distribution: [3, 16, 12, 21, 12] });
     expect(d.overall.instances.rate).toBeCloseTo((100 * 33) / 64, 2);
-    expect(d.overall.instances.low).toBeLessThan(d.overall.instances.rate);
+    // Each respondent gives 4 answers: the interval is the clustered one (A: 3 people with 2 of 4 satisfied,
+    // 9 with 3 of 4; B: 4 with none), wider than Wilson's on 64 independent answers.
+    const people = [...Array(3).fill(answerSumsOf(2, 4)), ...Array(9).fill(answerSumsOf(3, 4)), ...Array(4).fill(answerSumsOf(0, 4))];
+    const clustered = clusteredInterval(33, 64, people.reduce((sum, p) => addAnswerSums(sum, p), EMPTY_ANSWER_SUMS))!;
+    expect(d.overall.instances.low).toBeCloseTo(clustered.low, 2);
+    expect(d.overall.instances.high).toBeCloseTo(clustered.high, 2);
+    expect(d.overall.instances.high - d.overall.instances.low).toBeGreaterThan(wilsonInterval(33, 64)!.high - wilsonInterval(33, 64)!.low);
     expect(d.overall.instances.previousRate).toBe(75);
     expect(d.overall.instances.change).toBeCloseTo((100 * 33) / 64 - 75, 1);
     // Respondents' rounded mean levels: A's 3 with [5,4,1,3] → 3, A's 9 with [5,4,4,3] → 4, B's 4 → 2.
@@ -117,6 +125,22 @@ describe.each(ENGINES)("the satisfaction dashboard on %s", (engine) => {
     expect(d.weighted).toMatchObject({ respondents: 24, unweightedRate: 66.67, attributes: ["sex", "ageBand"] });
     expect(d.weighted.rate).toBeGreaterThan(d.weighted.unweightedRate);
     expect(d.weighted.effectiveN).toBeLessThan(24);
+    // Its 95% interval accounts for the weights: wider than the unweighted rate's on the same 24 people.
+    expect(d.weighted.low).toBeLessThan(d.weighted.rate);
+    expect(d.weighted.high).toBeGreaterThan(d.weighted.rate);
+    const plain = wilsonInterval(16, 24)!;
+    expect(d.weighted.high - d.weighted.low).toBeGreaterThan(plain.high - plain.low);
+    const xlsx = await get(`/api/satisfaction/dashboard.xlsx?campaignId=${weighted}&period=2025-Q1`, leader, "en");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const row = book.getWorksheet("Overall")!.getRow(6);
+    expect([row.getCell(1).value, row.getCell(2).value, row.getCell(8).value, row.getCell(9).value, row.getCell(10).value]).toEqual([
+      "By respondents, weighted to the population",
+      24,
+      d.weighted.rate,
+      d.weighted.low,
+      d.weighted.high,
+    ]);
 
     const opinion = await t.app.inject({ method: "POST", url: "/api/public/opinions", payload: { unitId: communeA, content: "Cán bộ hướng dẫn tận tình, cảm ơn." } });
     expect(opinion.statusCode).toBe(201);

@@ -27,8 +27,17 @@ export const PublicResultsParams = z.object({ campaignId: z.uuid() });
 export const DashboardResponse = z.object({
   campaign: z.object({ id: z.string(), title: z.string(), family: z.string(), publishedAt: z.string().nullable() }),
   root: z.object({ id: z.string(), name: z.string() }),
+  /** Respondents weighted to population margins: the rate, its 95% interval (accounting for the weights), the unweighted rate. */
   weighted: z
-    .object({ rate: z.number(), unweightedRate: z.number(), respondents: z.number(), effectiveN: z.number(), attributes: z.array(z.string()) })
+    .object({
+      rate: z.number(),
+      low: z.number().nullable(),
+      high: z.number().nullable(),
+      unweightedRate: z.number(),
+      respondents: z.number(),
+      effectiveN: z.number(),
+      attributes: z.array(z.string()),
+    })
     .nullable(),
   opinionRatings: Compared,
   period: Period,

@@ -22,7 +22,16 @@ export interface ComparedFigure extends Figure {
 export interface Dashboard {
   campaign: { id: string; title: string; family: string; publishedAt: string | null };
   root: { id: string; name: string };
-  weighted: { rate: number; unweightedRate: number; respondents: number; effectiveN: number; attributes: string[] } | null;
+  /** Respondents weighted to population margins; low/high: the 95% interval, allowing for the weights. */
+  weighted: {
+    rate: number;
+    low: number | null;
+    high: number | null;
+    unweightedRate: number;
+    respondents: number;
+    effectiveN: number;
+    attributes: string[];
+  } | null;
   opinionRatings: ComparedFigure;
   period: { from: string; to: string; label: string };
   previous: { from: string; to: string; label: string };

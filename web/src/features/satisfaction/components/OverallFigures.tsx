@@ -50,6 +50,7 @@ export function OverallFigures({ dashboard }: { dashboard: Dashboard }) {
             <Text fw={700} fz={28}>
               {formatRate(dashboard.weighted.rate, currentLanguage())}
             </Text>
+            <Text size="sm">{t("satisfaction.weightedInterval", { interval: formatInterval(dashboard.weighted, currentLanguage()) })}</Text>
             <Text size="sm">
               {t("satisfaction.weightedLine", {
                 unweighted: formatRate(dashboard.weighted.unweightedRate, currentLanguage()),
