@@ -10,36 +10,6 @@ export interface RollupDelta {
   counts: readonly [number, number, number, number, number];
 }
 
-/** Adds deltas to the rating-instance rollups, creating missing cells (one statement; one delta per cell). */
-export async function addRollupDeltas(db: Executor, deltas: readonly RollupDelta[]) {
-  if (deltas.length === 0) return;
-  await db
-    .insertInto("survey_rollups")
-    .values(
-      deltas.map((d) => ({
-        campaign_id: d.campaignId,
-        unit_id: d.unitId,
-        question_id: d.questionId,
-        month: d.month,
-        n1: d.counts[0],
-        n2: d.counts[1],
-        n3: d.counts[2],
-        n4: d.counts[3],
-        n5: d.counts[4],
-      })),
-    )
-    .onConflict((oc) =>
-      oc.columns(["campaign_id", "unit_id", "question_id", "month"]).doUpdateSet({
-        n1: sql`survey_rollups.n1 + excluded.n1`,
-        n2: sql`survey_rollups.n2 + excluded.n2`,
-        n3: sql`survey_rollups.n3 + excluded.n3`,
-        n4: sql`survey_rollups.n4 + excluded.n4`,
-        n5: sql`survey_rollups.n5 + excluded.n5`,
-      }),
-    )
-    .execute();
-}
-
 /** Per-respondent sums of squares of a cell (m valid Likert answers, s satisfied): Σs², Σsm, Σm². */
 export interface AnswerSquares {
   ss: number;
@@ -61,53 +31,6 @@ export interface RespondentDelta {
   squares: AnswerSquares;
 }
 
-/** Adds deltas to the respondent rollups, creating missing cells (one statement; one delta per cell). */
-export async function addRespondentDeltas(db: Executor, deltas: readonly RespondentDelta[]) {
-  if (deltas.length === 0) return;
-  await db
-    .insertInto("survey_respondent_rollups")
-    .values(
-      deltas.map((d) => ({
-        campaign_id: d.campaignId,
-        unit_id: d.unitId,
-        month: d.month,
-        responses: d.responses,
-        r1: d.counts[0],
-        r2: d.counts[1],
-        r3: d.counts[2],
-        r4: d.counts[3],
-        r5: d.counts[4],
-        n1: d.answers[0],
-        n2: d.answers[1],
-        n3: d.answers[2],
-        n4: d.answers[3],
-        n5: d.answers[4],
-        sum_ss: d.squares.ss,
-        sum_sm: d.squares.sm,
-        sum_mm: d.squares.mm,
-      })),
-    )
-    .onConflict((oc) =>
-      oc.columns(["campaign_id", "unit_id", "month"]).doUpdateSet({
-        responses: sql`survey_respondent_rollups.responses + excluded.responses`,
-        r1: sql`survey_respondent_rollups.r1 + excluded.r1`,
-        r2: sql`survey_respondent_rollups.r2 + excluded.r2`,
-        r3: sql`survey_respondent_rollups.r3 + excluded.r3`,
-        r4: sql`survey_respondent_rollups.r4 + excluded.r4`,
-        r5: sql`survey_respondent_rollups.r5 + excluded.r5`,
-        n1: sql`survey_respondent_rollups.n1 + excluded.n1`,
-        n2: sql`survey_respondent_rollups.n2 + excluded.n2`,
-        n3: sql`survey_respondent_rollups.n3 + excluded.n3`,
-        n4: sql`survey_respondent_rollups.n4 + excluded.n4`,
-        n5: sql`survey_respondent_rollups.n5 + excluded.n5`,
-        sum_ss: sql`survey_respondent_rollups.sum_ss + excluded.sum_ss`,
-        sum_sm: sql`survey_respondent_rollups.sum_sm + excluded.sum_sm`,
-        sum_mm: sql`survey_respondent_rollups.sum_mm + excluded.sum_mm`,
-      }),
-    )
-    .execute();
-}
-
 /** A change of one attribute cell (respondents and satisfied respondents). */
 export interface AttributeDelta {
   campaignId: string;
@@ -118,21 +41,51 @@ export interface AttributeDelta {
   satisfied: number;
 }
 
-/** Adds deltas to the attribute cells, creating missing ones (one statement; one delta per cell). */
-export async function addAttributeDeltas(db: Executor, deltas: readonly AttributeDelta[]) {
-  if (deltas.length === 0) return;
-  await db
-    .insertInto("survey_attribute_rollups")
-    .values(
-      deltas.map((d) => ({ campaign_id: d.campaignId, unit_id: d.unitId, month: d.month, cell: d.cell, respondents: d.respondents, satisfied: d.satisfied })),
+/**
+ * Adds deltas to the three rollup tables in one prepared statement (unnest arrays, a fixed shape whatever
+ * the number of cells), creating missing cells; one delta per cell and table, in a fixed cell order.
+ */
+export async function addRollupDeltas(
+  db: Executor,
+  { instances, respondents, attributes }: { instances: readonly RollupDelta[]; respondents: readonly RespondentDelta[]; attributes: readonly AttributeDelta[] },
+) {
+  if (instances.length + respondents.length + attributes.length === 0) return;
+  const of = <D, T>(rows: readonly D[], pick: (d: D) => T) => rows.map(pick);
+  const counts = <D>(rows: readonly D[], pick: (d: D) => readonly number[]) => [0, 1, 2, 3, 4].map((i) => rows.map((d) => pick(d)[i] as number));
+  const [i1, i2, i3, i4, i5] = counts(instances, (d) => d.counts);
+  const [r1, r2, r3, r4, r5] = counts(respondents, (d) => d.counts);
+  const [a1, a2, a3, a4, a5] = counts(respondents, (d) => d.answers);
+  await sql`/* prepared: add_survey_rollup_deltas */
+    WITH instances AS (
+      INSERT INTO survey_rollups AS t (campaign_id, unit_id, question_id, month, n1, n2, n3, n4, n5)
+      SELECT * FROM unnest(${of(instances, (d) => d.campaignId)}::uuid[], ${of(instances, (d) => d.unitId)}::uuid[],
+        ${of(instances, (d) => d.questionId)}::text[], ${of(instances, (d) => d.month)}::date[],
+        ${i1}::int[], ${i2}::int[], ${i3}::int[], ${i4}::int[], ${i5}::int[])
+      ON CONFLICT (campaign_id, unit_id, question_id, month) DO UPDATE SET
+        n1 = t.n1 + excluded.n1, n2 = t.n2 + excluded.n2, n3 = t.n3 + excluded.n3, n4 = t.n4 + excluded.n4, n5 = t.n5 + excluded.n5
+    ), respondents AS (
+      INSERT INTO survey_respondent_rollups AS t (campaign_id, unit_id, month, responses, r1, r2, r3, r4, r5,
+        n1, n2, n3, n4, n5, sum_ss, sum_sm, sum_mm)
+      SELECT * FROM unnest(${of(respondents, (d) => d.campaignId)}::uuid[], ${of(respondents, (d) => d.unitId)}::uuid[],
+        ${of(respondents, (d) => d.month)}::date[], ${of(respondents, (d) => d.responses)}::int[],
+        ${r1}::int[], ${r2}::int[], ${r3}::int[], ${r4}::int[], ${r5}::int[],
+        ${a1}::int[], ${a2}::int[], ${a3}::int[], ${a4}::int[], ${a5}::int[],
+        ${of(respondents, (d) => d.squares.ss)}::bigint[], ${of(respondents, (d) => d.squares.sm)}::bigint[],
+        ${of(respondents, (d) => d.squares.mm)}::bigint[])
+      ON CONFLICT (campaign_id, unit_id, month) DO UPDATE SET
+        responses = t.responses + excluded.responses,
+        r1 = t.r1 + excluded.r1, r2 = t.r2 + excluded.r2, r3 = t.r3 + excluded.r3, r4 = t.r4 + excluded.r4, r5 = t.r5 + excluded.r5,
+        n1 = t.n1 + excluded.n1, n2 = t.n2 + excluded.n2, n3 = t.n3 + excluded.n3, n4 = t.n4 + excluded.n4, n5 = t.n5 + excluded.n5,
+        sum_ss = t.sum_ss + excluded.sum_ss, sum_sm = t.sum_sm + excluded.sum_sm, sum_mm = t.sum_mm + excluded.sum_mm
+    ), attributes AS (
+      INSERT INTO survey_attribute_rollups AS t (campaign_id, unit_id, month, cell, respondents, satisfied)
+      SELECT * FROM unnest(${of(attributes, (d) => d.campaignId)}::uuid[], ${of(attributes, (d) => d.unitId)}::uuid[],
+        ${of(attributes, (d) => d.month)}::date[], ${of(attributes, (d) => d.cell)}::text[],
+        ${of(attributes, (d) => d.respondents)}::int[], ${of(attributes, (d) => d.satisfied)}::int[])
+      ON CONFLICT (campaign_id, unit_id, month, cell) DO UPDATE SET
+        respondents = t.respondents + excluded.respondents, satisfied = t.satisfied + excluded.satisfied
     )
-    .onConflict((oc) =>
-      oc.columns(["campaign_id", "unit_id", "month", "cell"]).doUpdateSet({
-        respondents: sql`survey_attribute_rollups.respondents + excluded.respondents`,
-        satisfied: sql`survey_attribute_rollups.satisfied + excluded.satisfied`,
-      }),
-    )
-    .execute();
+    SELECT 1`.execute(db);
 }
 
 /** The rating-instance cells recomputed from the raw, non-excluded responses (the check of the rollups). */

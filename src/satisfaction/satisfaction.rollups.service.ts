@@ -2,8 +2,6 @@ import type { Executor } from "../db/index.ts";
 import { addDistributions, oneAt, respondentLevel, EMPTY_DISTRIBUTION, type Distribution } from "./satisfaction.index.ts";
 import { cellKeyOf } from "./satisfaction.raking.ts";
 import {
-  addAttributeDeltas,
-  addRespondentDeltas,
   addRollupDeltas,
   listAllRollups,
   recomputeAttributesFromResponses,
@@ -71,14 +69,12 @@ export function rollupDeltasOf(responses: readonly RollupResponse[], sign: 1 | -
 
 /**
  * Adds (sign 1) or removes (sign -1) responses to the rollups: the deltas summed per cell in the app, then
- * one upsert per rollup table. Called in the transaction that stores the responses, or that excludes or
- * re-includes them, so the rollups never drift from the raw rows.
+ * one statement for the three rollup tables. Called in the transaction that stores the responses, or that
+ * excludes or re-includes them, so the rollups never drift from the raw rows.
  */
 export async function applyResponsesToRollups({ db, responses, sign }: { db: Executor; responses: readonly RollupResponse[]; sign: 1 | -1 }) {
   const deltas = rollupDeltasOf(responses, sign);
-  await addRollupDeltas(db, deltas.instances);
-  await addRespondentDeltas(db, deltas.respondents);
-  await addAttributeDeltas(db, deltas.attributes);
+  await addRollupDeltas(db, deltas);
 }
 
 /** `applyResponsesToRollups` for one response (an inspector's exclusion or re-inclusion). */

@@ -99,7 +99,7 @@ export async function storeResponses({
 }
 
 // Per database: concurrent responses are written together (group commit, see createBatcher): one transaction
-// of four statements for a whole batch instead of four per response.
+// for a whole batch: BEGIN, the insert, the rollups, COMMIT (both statements prepared once per connection).
 const responseWriters = new WeakMap<Executor, (response: PreparedResponse) => Promise<string | undefined>>();
 
 function writeResponse(db: Executor, response: PreparedResponse): Promise<string | undefined> {
