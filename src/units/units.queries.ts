@@ -109,23 +109,27 @@ export async function countUnits(db: Executor): Promise<number> {
   return Number(row.n);
 }
 
-/** A unit's subtree at any date (historical units included) with each unit's successors. */
-export async function listSubtreeWithSuccessors(db: Executor, rootId: string) {
+/** The unit tree's version: bumped by every statement that changes units or their successors (migration 0031). */
+export async function findUnitsVersion(db: Executor): Promise<string> {
+  const result = await sql<{ version: string }>`/* prepared: units_version */ SELECT version::text AS version FROM units_version`.execute(db);
+  return result.rows[0]?.version ?? "";
+}
+
+/**
+ * Every unit (historical ones included) with its parent, level, last day and successors, and the tree's version
+ * they belong to, read in one statement (one snapshot); the rows come as one JSON document, which PGlite hands
+ * over far faster than thousands of rows.
+ */
+export async function listUnitTree(db: Executor) {
   const result = await sql<{
-    id: string;
-    name: string;
-    parent_id: string | null;
-    level_code: string;
-    valid_to: string | null;
-    successor_ids: string[] | null;
+    version: string;
+    units: { id: string; name: string; parent_id: string | null; level_code: string; valid_to: string | null; successor_ids: string[] | null }[] | null;
   }>`
-    WITH RECURSIVE subtree(id) AS (
-      SELECT id FROM units WHERE id = ${rootId}
-      UNION
-      SELECT u.id FROM units u JOIN subtree s ON u.parent_id = s.id
-    )
-    SELECT u.id, u.name, u.parent_id, u.level_code, u.valid_to,
-           (SELECT array_agg(us.successor_id::text ORDER BY us.successor_id) FROM unit_successors us WHERE us.unit_id = u.id) AS successor_ids
-    FROM units u JOIN subtree s ON s.id = u.id`.execute(db);
-  return result.rows;
+    SELECT (SELECT version::text FROM units_version) AS version,
+      (SELECT json_agg(json_build_object(
+         'id', u.id, 'name', u.name, 'parent_id', u.parent_id, 'level_code', u.level_code, 'valid_to', u.valid_to,
+         'successor_ids', (SELECT array_agg(us.successor_id::text ORDER BY us.successor_id) FROM unit_successors us WHERE us.unit_id = u.id)))
+       FROM units u) AS units`.execute(db);
+  const row = result.rows[0];
+  return { version: row?.version ?? "", units: row?.units ?? [] };
 }

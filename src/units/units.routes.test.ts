@@ -3,7 +3,7 @@ import { buildTestApp } from "../../test/app.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit } from "../../test/factories.ts";
 import { todayInVietnam } from "../text/dates.ts";
-import { isInSubtree, listActiveUnits, listSubtreeIds, type UnitSummary } from "./units.service.ts";
+import { isInSubtree, listActiveUnits, listSubtreeIds, listSubtreeUnits, type UnitSummary } from "./units.service.ts";
 
 
 describe.each(ENGINES)("units on %s", (engine) => {
@@ -201,5 +201,29 @@ describe.each(ENGINES)("units on %s", (engine) => {
         }
       }
     });
+  });
+});
+
+describe.each(ENGINES)("the unit tree in memory on %s", (engine) => {
+  let t: Awaited<ReturnType<typeof buildTestApp>>;
+  beforeAll(async () => {
+    t = await buildTestApp(engine);
+  });
+  afterAll(() => t.close());
+
+  it("keeps the unit tree in memory only while no unit or successor changes, whoever changes it", async () => {
+    const root = await createTestUnit(t.db, { name: "Công an tỉnh Bộ Nhớ" });
+    const first = await createTestUnit(t.db, { parentId: root.id });
+    const ids = async () => (await listSubtreeUnits({ db: t.db, rootId: root.id })).map((u) => u.id).sort();
+    expect(await ids()).toEqual([root.id, first.id].sort());
+    // Written straight to the tables, as another app instance or the CLI would.
+    const second = await createTestUnit(t.db, { parentId: first.id, levelCode: "post" });
+    expect(await ids()).toEqual([root.id, first.id, second.id].sort());
+    await t.db.insertInto("unit_successors").values({ unit_id: second.id, successor_id: first.id }).execute();
+    const withSuccessor = await listSubtreeUnits({ db: t.db, rootId: root.id });
+    expect(withSuccessor.find((u) => u.id === second.id)?.successorIds).toEqual([first.id]);
+    await t.db.updateTable("units").set({ parent_id: null }).where("id", "=", second.id).execute();
+    expect(await ids()).toEqual([root.id, first.id].sort());
+    expect(await listSubtreeUnits({ db: t.db, rootId: "00000000-0000-4000-8000-000000000000" })).toEqual([]);
   });
 });

@@ -10,7 +10,8 @@ import {
   insertUnitSuccessor,
   isUnitInSubtree,
   listSubtreeUnitIds,
-  listSubtreeWithSuccessors,
+  findUnitsVersion,
+  listUnitTree,
   listUnitsValidOn,
 } from "./units.queries.ts";
 
@@ -151,15 +152,55 @@ export interface SubtreeUnit {
   successorIds: string[];
 }
 
-/** A unit's whole subtree (historical units included), each with its successors. */
+/** The whole unit tree in memory: each unit, and the units whose parent it is. */
+interface UnitTree {
+  version: string;
+  units: Map<string, SubtreeUnit>;
+  children: Map<string, string[]>;
+}
+
+// Per database: the tree as last read, and the read under way. The dashboard walks a country's 3,300 units on
+// every request; one tiny read of the tree's version tells whether the memo is still current.
+const unitTrees = new WeakMap<Executor, Promise<UnitTree>>();
+
+async function loadUnitTree(db: Executor): Promise<UnitTree> {
+  const { version, units: rows } = await listUnitTree(db);
+  const units = new Map<string, SubtreeUnit>();
+  const children = new Map<string, string[]>();
+  for (const r of rows) {
+    units.set(r.id, { id: r.id, name: r.name, parentId: r.parent_id, levelCode: r.level_code, validTo: r.valid_to, successorIds: r.successor_ids ?? [] });
+    if (!r.parent_id) continue;
+    const siblings = children.get(r.parent_id);
+    if (siblings) siblings.push(r.id);
+    else children.set(r.parent_id, [r.id]);
+  }
+  return { version, units, children };
+}
+
+async function currentUnitTree(db: Executor): Promise<UnitTree> {
+  // Inside a transaction the tree may hold changes not yet committed: read it there, never keep it.
+  if (db.isTransaction) return loadUnitTree(db);
+  const [cached, version] = await Promise.all([unitTrees.get(db), findUnitsVersion(db)]);
+  if (cached && cached.version === version) return cached;
+  const loading = loadUnitTree(db);
+  unitTrees.set(db, loading);
+  loading.catch(() => unitTrees.delete(db));
+  return loading;
+}
+
+/** A unit's whole subtree (historical units included), each with its successors; empty for an unknown unit. */
 export async function listSubtreeUnits({ db, rootId }: { db: Executor; rootId: string }): Promise<SubtreeUnit[]> {
-  const rows = await listSubtreeWithSuccessors(db, rootId);
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    parentId: r.parent_id,
-    levelCode: r.level_code,
-    validTo: r.valid_to,
-    successorIds: r.successor_ids ?? [],
-  }));
+  const tree = await currentUnitTree(db);
+  const root = tree.units.get(rootId);
+  if (!root) return [];
+  const subtree = [root];
+  const seen = new Set([rootId]);
+  for (let i = 0; i < subtree.length; i++) {
+    for (const childId of tree.children.get((subtree[i] as SubtreeUnit).id) ?? []) {
+      if (seen.has(childId)) continue;
+      seen.add(childId);
+      subtree.push(tree.units.get(childId) as SubtreeUnit);
+    }
+  }
+  return subtree;
 }
