@@ -6,12 +6,13 @@ import { currentLanguage } from "../../../i18n";
 import { DateField } from "../../../ui/DateField";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { createCampaign, fetchTemplates, surveyKeys, type Campaign, type SurveyFamily } from "../api";
+import { isCampaignFormValid } from "../campaign-form";
 import { focusFirstInvalid } from "../focus-first-invalid";
-import { checkDraft, questionFromDraft, type QuestionDraft } from "../questions";
+import { questionFromDraft, type QuestionDraft } from "../questions";
 import { AttributesPicker } from "./AttributesPicker";
 import { ChannelsPicker } from "./ChannelsPicker";
 import { QuestionEditor } from "./QuestionEditor";
-import { isQuotaValid, unitInputsOf, UnitsPicker, type UnitSelection } from "./UnitsPicker";
+import { unitInputsOf, UnitsPicker, type UnitSelection } from "./UnitsPicker";
 
 const FAMILIES: SurveyFamily[] = ["perception", "contact", "open"];
 const defaultChannels = (family: SurveyFamily) => (family === "contact" ? ["desk", "qr"] : ["qr", "online", "forum"]);
@@ -43,15 +44,7 @@ export function CreateCampaignForm({ units, onCreated }: { units: { id: string; 
     },
   });
   const periodError = startsOn && endsOn && endsOn < startsOn ? t("campaignEditor.errors.period") : undefined;
-  const isValid =
-    title.trim() !== "" &&
-    startsOn !== "" &&
-    endsOn !== "" &&
-    !periodError &&
-    selection.length > 0 &&
-    selection.every((u) => isQuotaValid(u.quota)) &&
-    channels.length > 0 &&
-    drafts.every((d) => Object.keys(checkDraft(d)).length === 0);
+  const isValid = isCampaignFormValid({ title, startsOn, endsOn, periodError: periodError, selection, channels, drafts });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!isValid) {

@@ -6,12 +6,13 @@ import { DateField } from "../../../ui/DateField";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { Notice } from "../../../ui/Notice";
 import { surveyKeys, updateCampaign, type Campaign, type CampaignChanges } from "../api";
+import { isCampaignFormValid } from "../campaign-form";
 import { focusFirstInvalid } from "../focus-first-invalid";
-import { checkDraft, draftFromQuestion, questionFromDraft, type QuestionDraft } from "../questions";
+import { draftFromQuestion, questionFromDraft, type QuestionDraft } from "../questions";
 import { AttributesPicker } from "./AttributesPicker";
 import { ChannelsPicker } from "./ChannelsPicker";
 import { QuestionEditor } from "./QuestionEditor";
-import { isQuotaValid, unitInputsOf, UnitsPicker, type UnitSelection } from "./UnitsPicker";
+import { unitInputsOf, UnitsPicker, type UnitSelection } from "./UnitsPicker";
 
 const formatDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
@@ -67,15 +68,7 @@ export function EditCampaignForm({ campaign, candidates, onDone }: EditCampaignF
       : lastDay && endsOn && endsOn < lastDay
         ? t("campaignEditor.errors.endsBeforeLastResponse", { day: formatDay(lastDay) })
         : undefined;
-  const isValid =
-    title.trim() !== "" &&
-    startsOn !== "" &&
-    endsOn !== "" &&
-    !endsOnError &&
-    selection.length > 0 &&
-    selection.every((u) => isQuotaValid(u.quota)) &&
-    channels.length > 0 &&
-    drafts.every((d) => Object.keys(checkDraft(d)).length === 0);
+  const isValid = isCampaignFormValid({ title, startsOn, endsOn, periodError: endsOnError, selection, channels, drafts });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!isValid) {
