@@ -1,5 +1,7 @@
 /** Dates as Vietnamese users read them: dd/mm/yyyy HH:mm in Asia/Ho_Chi_Minh. */
 
+import { now as clockNow } from "../calendar/clock.ts";
+
 const TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 const parts = new Intl.DateTimeFormat("en-GB", {
@@ -32,7 +34,7 @@ export function formatDateTime(date: Date): string {
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** Today's date in Vietnam as yyyy-mm-dd (what a DATE column compares with); on every submission's path. */
-export function todayInVietnam(now: Date = new Date()): string {
+export function todayInVietnam(now: Date = clockNow()): string {
   return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
