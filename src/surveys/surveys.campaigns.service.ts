@@ -10,6 +10,7 @@ import { canCreateCampaign, canPublishCampaign } from "./surveys.policy.ts";
 import {
   findCampaignById,
   insertCampaign,
+  isCampaignUnit,
   listCampaignsTouching,
   listCampaignUnits,
   listFieldsOfWork,
@@ -75,6 +76,30 @@ export async function requireCampaign({ db, campaignId }: { db: Executor; campai
   const row = await findCampaignById(db, campaignId);
   if (!row) throw notFound("survey.not_found");
   return toCampaign(row);
+}
+
+/**
+ * A campaign and one of its evaluated units, for a request `may` allows on that unit: 403 before anything about
+ * the campaign is told (its existence, whether it evaluates the unit), then 404 `survey.not_found` or
+ * `survey.unit_not_evaluated`.
+ */
+export async function requireEvaluatedUnit({
+  db,
+  actor,
+  campaignId,
+  unitId,
+  may,
+}: {
+  db: Executor;
+  actor: UserActor;
+  campaignId: string;
+  unitId: string;
+  may: (actor: UserActor, facts: { unitInScope: boolean }) => boolean;
+}): Promise<Campaign> {
+  if (!may(actor, { unitInScope: await isInSubtree({ db, rootId: actor.unitId, unitId }) })) throw forbidden();
+  const campaign = await requireCampaign({ db, campaignId });
+  if (!(await isCampaignUnit(db, campaignId, unitId))) throw notFound("survey.unit_not_evaluated", "unitId");
+  return campaign;
 }
 
 /** A campaign's evaluated units with names and quotas. */
@@ -157,10 +182,10 @@ export async function listCampaigns({ db, actor }: { db: Executor; actor: UserAc
   return rows.map(toCampaign);
 }
 
-/** A campaign the user may see, with its evaluated units (404 otherwise). */
+/** A campaign the user may see, with its evaluated units (403 for another subtree's, 404 when there is none). */
 export async function getCampaign({ db, actor, campaignId }: { db: Executor; actor: UserActor; campaignId: string }) {
   const campaign = await requireCampaign({ db, campaignId });
-  if (!(await canSeeCampaign({ db, actor, campaign }))) throw notFound("survey.not_found");
+  if (!(await canSeeCampaign({ db, actor, campaign }))) throw forbidden();
   return { campaign, units: await listEvaluatedUnits({ db, campaignId }) };
 }
 

@@ -3,13 +3,14 @@ import type { UserActor } from "../auth/actor.ts";
 import type { Executor } from "../db/index.ts";
 import { notFound } from "../http/errors.ts";
 import { findUnitName } from "../units/units.service.ts";
-import { getCampaign } from "./surveys.campaigns.service.ts";
+import { getCampaign, listEvaluatedUnits, requireEvaluatedUnit } from "./surveys.campaigns.service.ts";
 import { issueCodes } from "./surveys.codes.service.ts";
 import { codesSheetDocx, paperFormDocx, posterDocx } from "./surveys.paper-form.ts";
 import { paperTemplateXlsx } from "./surveys.paper-import.ts";
+import { canReadEvaluatedUnit } from "./surveys.policy.ts";
 import { surveyPath } from "./surveys.presenter.ts";
 
-/** The survey link of an evaluated unit the user may see, as printed on posters (`?via=qr` counts the channel). */
+/** The survey link of an evaluated unit of the user's subtree, as printed on posters (`?via=qr` counts the channel). */
 export async function surveyLinkFor({
   db,
   actor,
@@ -23,8 +24,8 @@ export async function surveyLinkFor({
   unitId: string;
   baseUrl: string;
 }) {
-  const { campaign, units } = await getCampaign({ db, actor, campaignId });
-  const unit = units.find((u) => u.unitId === unitId);
+  const campaign = await requireEvaluatedUnit({ db, actor, campaignId, unitId, may: canReadEvaluatedUnit });
+  const unit = (await listEvaluatedUnits({ db, campaignId })).find((u) => u.unitId === unitId);
   if (!unit) throw notFound("survey.unit_not_evaluated", "unitId");
   return { campaign, unit, url: `${baseUrl}${surveyPath(campaignId, unitId)}?via=qr` };
 }
