@@ -55,13 +55,13 @@ export function posterFor(args: DocumentArgs) {
 
 /**
  * Issues `count` one-time codes and returns them as a printable DOCX sheet, in the same request: the codes
- * are stored hashed, so this is the only moment they exist in plain text. Access is checked before any code
- * is created.
+ * are stored hashed, so this is the only moment they exist in plain text. Issuing checks access first (the
+ * right to enter the unit's data, which includes reading its documents), before any code is created.
  */
 export async function issueCodesSheet(args: DocumentArgs & { count: number }) {
+  const codes = await issueCodes({ db: args.db, actor: args.actor, campaignId: args.campaignId, unitId: args.unitId, count: args.count });
   const link = await surveyLinkFor(args);
   const evaluatingUnitName = (await findUnitName({ db: args.db, unitId: link.campaign.evaluatingUnitId })) ?? "";
-  const codes = await issueCodes({ db: args.db, actor: args.actor, campaignId: args.campaignId, unitId: args.unitId, count: args.count });
   return codesSheetDocx({ campaign: link.campaign, unitName: link.unit.name, evaluatingUnitName, url: link.url, codes });
 }
 
