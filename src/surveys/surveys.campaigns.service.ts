@@ -6,7 +6,7 @@ import { todayInVietnam } from "../text/dates.ts";
 import { normalizeText } from "../text/vietnamese.ts";
 import { isInSubtree, listSubtreeIds } from "../units/units.service.ts";
 import { hasUnknownElement } from "./surveys.edit.rules.ts";
-import { canCreateCampaign, canPublishCampaign } from "./surveys.policy.ts";
+import { canCreateCampaign, canEnterSurveyData, canPublishCampaign, canReadEvaluatedUnit } from "./surveys.policy.ts";
 import {
   findCampaignById,
   insertCampaign,
@@ -100,6 +100,15 @@ export async function requireEvaluatedUnit({
   const campaign = await requireCampaign({ db, campaignId });
   if (!(await isCampaignUnit(db, campaignId, unitId))) throw notFound("survey.unit_not_evaluated", "unitId");
   return campaign;
+}
+
+/** A campaign's evaluated units with what the user may do with each: print its documents, enter its data. */
+export async function withUnitAccess<T extends { unitId: string }>({ db, actor, units }: { db: Executor; actor: UserActor; units: readonly T[] }) {
+  const scope = new Set(await listSubtreeIds({ db, rootId: actor.unitId }));
+  return units.map((unit) => {
+    const facts = { unitInScope: scope.has(unit.unitId) };
+    return { ...unit, canPrint: canReadEvaluatedUnit(actor, facts), canEnter: canEnterSurveyData(actor, facts) };
+  });
 }
 
 /** A campaign's evaluated units with names and quotas. */

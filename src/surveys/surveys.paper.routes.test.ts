@@ -89,6 +89,13 @@ describe.each(ENGINES)("paper forms on %s", (engine) => {
     ];
     expect(refused.map((r) => [r.statusCode, r.json().error.code])).toEqual(Array(4).fill([403, "auth.forbidden"]));
     expect((await get(`${theirs}/qr.svg`, leader)).statusCode).toBe(200);
+    const units = (await get(`/api/surveys/campaigns/${shared}`, officer)).json().units as { unitId: string; canPrint: boolean; canEnter: boolean }[];
+    expect(units.map((u) => [u.unitId, u.canPrint, u.canEnter])).toEqual(
+      expect.arrayContaining([
+        [communeId, true, true],
+        [neighbour.id, false, false],
+      ]),
+    );
   });
 
   it("prints one-time codes on a DOCX sheet in the request that creates them, and each printed code works once", async () => {
