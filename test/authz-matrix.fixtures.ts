@@ -159,7 +159,7 @@ export async function buildWorld(app: App, db: Db["db"]) {
     if (started.statusCode !== 202) throw new Error(`setup import: ${started.statusCode} ${started.body}`);
     const id = started.json().id as string;
     const waitFor = async (status: string) => {
-      for (let i = 0; i < 500; i++) {
+      for (let i = 0; i < 3000; i++) {
         if ((await asOfficer("GET", `/api/opinion-imports/${id}`)).status === status) return;
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
