@@ -84,6 +84,10 @@ export const MESSAGES = {
     vi: "Không thể thực hiện thao tác này khi ý kiến đang ở trạng thái “{{status}}”.",
     en: "This action is not possible while the opinion is “{{status}}”.",
   },
+  "opinion.on_spot_not_face_to_face": {
+    vi: "Chỉ trả lời tại chỗ ý kiến nêu trực tiếp (tại hội nghị, tại trụ sở); với ý kiến khác, cán bộ gửi dự thảo trả lời để lãnh đạo duyệt.",
+    en: "Only an opinion raised face to face (at a forum, at the desk) can be answered on the spot; for any other, an officer sends a draft answer for a leader's approval.",
+  },
   "opinion.no_contact": {
     vi: "Ý kiến này không có thông tin liên hệ (gửi ẩn danh).",
     en: "This opinion has no contact details (sent anonymously).",

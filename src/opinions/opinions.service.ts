@@ -23,6 +23,7 @@ import {
 import { findLatestApprovedAnswer, listSimilarOpinions, listTopics } from "./opinions.steps.queries.ts";
 import { parseTrackingCode } from "./opinions.tracking-code.ts";
 import {
+  isFaceToFaceChannel,
   isStepAllowed,
   MAX_REOPENS,
   OPEN_STATUSES,
@@ -39,6 +40,7 @@ export function factsOf(opinion: OpinionRecord, inScope: boolean): OpinionFacts 
     inScope,
     hasContact: Boolean(opinion.has_contact),
     concernedUnitId: opinion.concerned_unit_id,
+    isFaceToFace: isFaceToFaceChannel(opinion.channel) || Boolean(opinion.raised_at_forum),
   };
 }
 

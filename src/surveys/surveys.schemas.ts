@@ -105,6 +105,10 @@ const CampaignUnit = z.object({
   fieldCode: z.string().nullable(),
   surveyPath: z.string(),
   surveyUrl: z.string(),
+  /** Whether the user may print the unit's QR code, poster and paper form (the unit is in the user's subtree). */
+  canPrint: z.boolean(),
+  /** Whether the user may issue the unit's codes and enter its paper forms (a leader or officer of its subtree). */
+  canEnter: z.boolean(),
 });
 
 /** One campaign as the console shows it. */
