@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -64,6 +64,16 @@ export function postgresUrlOf(db: Kysely<Database>): string | undefined {
   return postgresUrls.get(db);
 }
 
+/** Makes `dir` and everything under it the owner's only: directories 0700, files 0600 (symbolic links are left alone). */
+function restrictToOwner(dir: string): void {
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) restrictToOwner(path);
+    else if (entry.isFile()) chmodSync(path, 0o600);
+  }
+}
+
 /** Opens the database named by `target`; the embedded data directory is locked against a second process. */
 export async function openDb(target: DbTarget): Promise<Db> {
   if (target.kind === "postgres") {
@@ -81,12 +91,17 @@ export async function openDb(target: DbTarget): Promise<Db> {
   let release = (): void => {};
   let dataDir: string | undefined;
   if (target.kind === "pglite") {
-    mkdirSync(target.dataDir, { recursive: true });
+    // The data directory holds citizens' opinions and the secret: nothing this process writes there from now
+    // on (new tables, the write-ahead log) may be readable by the machine's other users.
+    process.umask(0o077);
+    mkdirSync(target.dataDir, { recursive: true, mode: 0o700 });
     release = acquireDataDirLock(target.dataDir);
     dataDir = join(target.dataDir, "pgdata");
   }
   try {
     const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } });
+    // PGlite copies its initial files as 0666 and rewrites a few on every start whatever the umask.
+    if (target.kind === "pglite") restrictToOwner(target.dataDir);
     // One PGlite connection for the whole process: the pool serialises queries and transactions on it.
     const { connection } = createPgConfig(pglite);
     const pool = new pg.Pool({ connection, max: 1, idleTimeoutMillis: 0, Client: PreparingClient } as pg.PoolConfig);
