@@ -5,16 +5,15 @@ import { hashToken, newToken } from "../crypto/keys.ts";
 import { AppError, unauthenticated } from "../http/errors.ts";
 import { normalizeText } from "../text/vietnamese.ts";
 import type { Role, UserActor } from "./actor.ts";
+import { now as clockNow } from "../calendar/clock.ts";
+import { countLoginAttempt, forgiveLoginAttempt } from "./auth.login-limits.ts";
 import {
-  countLoginFailures,
   deleteExpiredSessions,
-  deleteLoginFailures,
   deleteSession,
   findSessionWithUser,
   findUserById,
   listActiveHandlersOfUnit,
   findUserByUsername,
-  insertLoginFailures,
   insertSession,
   insertUser,
   touchSession,
@@ -26,11 +25,6 @@ export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 /** Writes to refresh a session happen at most this often. */
 const SESSION_TOUCH_MS = 5 * 60 * 1000;
-
-/** Login throttling: failures allowed per (user name, address) and per address in the window. */
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_USER_AND_IP = 5;
-export const MAX_FAILURES_PER_IP = 30;
 
 // argon2id, OWASP's second recommended setting (19 MiB, 2 passes).
 const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -62,36 +56,26 @@ function toActor(row: {
 }
 
 /**
- * Checks a user name and password and opens a session. Refuses with 429 after too many failures for
- * the same name from the same address (or from one address overall) in the window; every outcome is audited.
+ * Checks a user name and password and opens a session. The attempt is counted against the login limits
+ * (auth.login-limits.ts) before the password is checked, and refused with 429 past any of them; every outcome
+ * is audited.
  */
 export async function login({
   db,
   username,
   password,
   ip,
-  now = new Date(),
 }: {
   db: Executor;
   username: string;
   password: string;
   ip: string;
-  now?: Date;
 }): Promise<{ token: string; user: UserActor; expiresAt: Date }> {
   const name = normalizeText(username).toLowerCase();
-  const userKey = `user:${name}|ip:${ip}`;
-  const ipKey = `ip:${ip}`;
-  const failures = await countLoginFailures(db, [userKey, ipKey], new Date(now.getTime() - LOGIN_WINDOW_MS));
-  if (
-    (failures.get(userKey) ?? 0) >= MAX_FAILURES_PER_USER_AND_IP ||
-    (failures.get(ipKey) ?? 0) >= MAX_FAILURES_PER_IP
-  ) {
-    throw new AppError(429, "auth.too_many_attempts", { params: { minutes: LOGIN_WINDOW_MS / 60000 } });
-  }
+  const attempt = await countLoginAttempt({ db, account: name, address: ip });
   const user = await findUserByUsername(db, name);
   const valid = await verify(user?.password_hash ?? DUMMY_HASH, password);
   if (!user || !valid || !user.is_active) {
-    await insertLoginFailures(db, [userKey, ipKey]);
     await recordAudit({
       db,
       actor: { kind: "public" },
@@ -102,10 +86,11 @@ export async function login({
     });
     throw new AppError(401, "auth.invalid_credentials");
   }
+  const now = clockNow();
   const token = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
   const actor = toActor(user);
-  await deleteLoginFailures(db, userKey);
+  await forgiveLoginAttempt({ db, attempt });
   await insertSession(db, { tokenHash: hashToken(token), userId: user.id, expiresAt });
   await recordAudit({ db, actor, action: "auth.login", entityType: "user", entityId: user.id, ip });
   await deleteExpiredSessions(db, now);

@@ -46,7 +46,7 @@ describe.each(ENGINES)("request logs on %s", (engine) => {
       method: "POST",
       url: `/api/public/opinions/${trackingCode}/rating`,
       remoteAddress: citizen,
-      payload: { satisfaction: 5 },
+      payload: { score: 5 },
     });
     await t.app.inject({ method: "GET", url: `/track/${trackingCode}`, remoteAddress: citizen });
 
