@@ -7,6 +7,7 @@ import { normalizeText } from "../text/vietnamese.ts";
 import type { Role, UserActor } from "./actor.ts";
 import { now as clockNow } from "../calendar/clock.ts";
 import { countLoginAttempt, forgiveLoginAttempt } from "./auth.login-limits.ts";
+import { assertStrongPassword } from "./auth.password-strength.ts";
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -129,7 +130,10 @@ export async function resolveSession({
   return toActor(row);
 }
 
-/** Creates an officer's account (used by the demo seed and the CLI). Returns the new id. */
+/**
+ * Creates an officer's account (used by the demo seed and the CLI). Returns the new id. Refuses a guessable
+ * password with 400 and the reason (assertStrongPassword).
+ */
 export async function createUser({
   db,
   user,
@@ -137,6 +141,7 @@ export async function createUser({
   db: Executor;
   user: { username: string; displayName: string; password: string; unitId: string; role: Role };
 }): Promise<string> {
+  assertStrongPassword(user.password, [user.username, user.displayName]);
   return insertUser(db, {
     username: normalizeText(user.username).toLowerCase(),
     displayName: normalizeText(user.displayName),

@@ -11,7 +11,7 @@ Lệnh:
                                    thêm một đơn vị vào cây đơn vị; in ra mã (id) của đơn vị
   create-user --username U --name N --role admin|leader|officer|inspector --unit ID
                                    tạo tài khoản cán bộ; mật khẩu lấy từ biến LANGNGHE_NEW_PASSWORD
-                                   (ít nhất 12 ký tự)
+                                   (ít nhất 12 ký tự và khó đoán)
   add-topic --code C --name-vi N --name-en N [--order n]
                                    thêm (hoặc đổi tên) một chủ đề trong danh sách cho người dân và cán bộ
   add-routing-rule --target ID [--location ID] [--topic C] [--kind K] [--priority n]
@@ -30,7 +30,7 @@ Commands:
                                    add a unit to the tree; prints its id
   create-user --username U --name N --role admin|leader|officer|inspector --unit ID
                                    add an officer's account; the password is read from LANGNGHE_NEW_PASSWORD
-                                   (at least 12 characters)
+                                   (at least 12 characters, hard to guess)
   add-topic --code C --name-vi N --name-en N [--order n]
                                    add a topic to the list offered to citizens and officers (or rename one)
   add-routing-rule --target ID [--location ID] [--topic C] [--kind K] [--priority n]
@@ -58,8 +58,8 @@ const MESSAGES = {
     en: "the database already has units; demo data goes only into an empty one",
   },
   "cli.new_password": {
-    vi: "hãy đặt biến LANGNGHE_NEW_PASSWORD là mật khẩu của tài khoản mới (ít nhất 12 ký tự)",
-    en: "set LANGNGHE_NEW_PASSWORD to the new user's password (at least 12 characters)",
+    vi: "hãy đặt biến LANGNGHE_NEW_PASSWORD là mật khẩu của tài khoản mới",
+    en: "set LANGNGHE_NEW_PASSWORD to the new user's password",
   },
   "cli.routing_rule_needs_condition": {
     vi: "cần ít nhất một trong --location, --topic, --kind",
