@@ -74,6 +74,18 @@ const MESSAGES = {
     en: "Deadline of {{kind}} ({{urgency}}, {{stage}}): {{amount}} {{unit}}.",
   },
   "cli.refused_by_database": { vi: "cơ sở dữ liệu từ chối: {{detail}}", en: "refused by the database: {{detail}}" },
+  "server.port_in_use": {
+    vi: "Không khởi động được: cổng {{port}} đang được một chương trình khác dùng. Hãy dừng chương trình đó hoặc đặt PORT khác.",
+    en: "Cannot start: port {{port}} is in use by another program. Stop that program or set PORT to another port.",
+  },
+  "server.port_denied": {
+    vi: "Không khởi động được: không có quyền mở cổng {{port}} (cổng dưới 1024 cần quyền quản trị). Hãy đặt PORT khác.",
+    en: "Cannot start: not allowed to open port {{port}} (ports below 1024 need administrator rights). Set PORT to another port.",
+  },
+  "server.database_unreachable": {
+    vi: "Không kết nối được cơ sở dữ liệu PostgreSQL {{target}}: {{reason}}. Hãy kiểm tra DATABASE_URL và máy chủ PostgreSQL.",
+    en: "Cannot connect to the PostgreSQL database {{target}}: {{reason}}. Check DATABASE_URL and that the server is running.",
+  },
   "server.running": { vi: "Lắng nghe đang chạy trên {{engine}}: {{url}}", en: "Lắng nghe is running on {{engine}}: {{url}}" },
   "server.stopping": { vi: "Nhận tín hiệu {{signal}}: đang dừng…", en: "{{signal}} received: shutting down…" },
   "server.stopped": { vi: "Đã dừng an toàn.", en: "Stopped cleanly." },

@@ -105,6 +105,16 @@ describe("langnghe CLI", () => {
     expect(result.err).toMatch(/cơ sở dữ liệu từ chối/);
   });
 
+  it("says in one line, with exit code 1, that the PostgreSQL database cannot be reached, without its password", async () => {
+    const result = await run(["migrate"], {
+      DATABASE_URL: "postgres://langnghe:hidden-password@127.0.0.1:1/langnghe",
+      LANGNGHE_SECRET: "a-secret-for-the-cli-tests-0123456789",
+    });
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^langnghe: Không kết nối được cơ sở dữ liệu PostgreSQL 127\.0\.0\.1:1\/langnghe: .*ECONNREFUSED/);
+    expect(result.err).not.toContain("hidden-password");
+  });
+
   it("refuses a bad configuration with exit code 2 listing the problem", async () => {
     const result = await run(["migrate"], { PORT: "not-a-port" });
     expect(result.code).toBe(2);

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { createUser } from "../auth/auth.service.ts";
 import { ConfigError, loadConfig, resolveSecret, type Config } from "../config.ts";
 import { deriveKeys } from "../crypto/keys.ts";
-import { openDb, type Db } from "../db/index.ts";
+import { DatabaseUnreachableError, openDb, type Db } from "../db/index.ts";
 import { DataDirLockedError } from "../db/lock.ts";
 import { migrate, MigrationError } from "../db/migrate.ts";
 import { seedDemo } from "../db/seed-demo.ts";
@@ -270,6 +270,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv | undefined,
     }
     if (error instanceof DataDirLockedError || error instanceof MigrationError) {
       io.err(`langnghe: ${error.message}`);
+      return 1;
+    }
+    if (error instanceof DatabaseUnreachableError) {
+      io.err(`langnghe: ${cliMessage("server.database_unreachable", language, { target: error.target, reason: error.reason })}`);
       return 1;
     }
     const pgError = error as { code?: string; detail?: string; message?: string };
