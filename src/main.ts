@@ -62,7 +62,6 @@ export async function start(config: Config, { demo = false }: { demo?: boolean }
   });
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  console.log(`\n${cliMessage("server.running", config.language, { engine: handle.engine, url: `http://localhost:${port}` })}\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -74,7 +73,7 @@ export async function start(config: Config, { demo = false }: { demo?: boolean }
     await handle.close();
     console.log(cliMessage("server.stopped", config.language));
   };
-  return { app: server, stop, port };
+  return { app: server, stop, port, engine: handle.engine };
 }
 
 function printDemoLogins(password: string, language: CliLanguage) {
@@ -98,7 +97,7 @@ async function main() {
     throw error;
   }
   try {
-    const { stop } = await start(config, { demo: process.argv.includes("--demo") });
+    const { stop, port, engine } = await start(config, { demo: process.argv.includes("--demo") });
     // `on`, not `once`: a second Ctrl-C (or a signal relayed by a wrapper) must not kill a shutdown in progress.
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
       process.on(signal, () => {
@@ -111,6 +110,8 @@ async function main() {
         );
       });
     }
+    // Said once Ctrl-C is handled: whoever waits for this line (a script, a test) may stop the server at once.
+    console.log(`\n${cliMessage("server.running", config.language, { engine, url: `http://localhost:${port}` })}\n`);
   } catch (error) {
     const line = startFailureLine(error, config);
     if (line === undefined) throw error;
