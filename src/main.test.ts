@@ -74,6 +74,19 @@ describe("starting the server (node src/main.ts) when it cannot", () => {
     120_000,
   );
 
+  it(
+    "refuses a guessable DEMO_PASSWORD in one line and leaves no lock",
+    async () => {
+      const dataDir = join(parent, "weak-demo-password");
+      const refused = server({ DATA_DIR: dataDir, PORT: String(await freePort()), DEMO_PASSWORD: "aaaaaaaaaaaa" });
+      expect(await refused.exited).toBe(1);
+      expect(refused.output().trim()).toMatch(/^DEMO_PASSWORD: Mật khẩu quá dễ đoán: nó lặp lại ký tự/);
+      expect(refused.output()).not.toMatch(STACK_LINE);
+      expect(existsSync(join(dataDir, "langnghe.lock"))).toBe(false);
+    },
+    120_000,
+  );
+
   it.each([
     ["no server listens there", "postgres://langnghe:hidden-password@127.0.0.1:1/langnghe", /^Cannot connect to the PostgreSQL database 127\.0\.0\.1:1\/langnghe: .*ECONNREFUSED/],
     ["the database does not exist", (() => {

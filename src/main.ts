@@ -126,7 +126,10 @@ function startFailureLine(error: unknown, config: Config): string | undefined {
   if (error instanceof DatabaseUnreachableError) {
     return cliMessage("server.database_unreachable", config.language, { target: error.target, reason: error.reason });
   }
-  if (error instanceof AppError) return translate(error.code, config.language, error.options.params);
+  // At start only the demo seed sets passwords: the one it was given is DEMO_PASSWORD.
+  if (error instanceof AppError && error.options.field === "password") {
+    return `DEMO_PASSWORD: ${translate(error.code, config.language, error.options.params)}`;
+  }
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "EADDRINUSE") return cliMessage("server.port_in_use", config.language, { port: config.port });
   if (code === "EACCES") return cliMessage("server.port_denied", config.language, { port: config.port });
