@@ -1,11 +1,11 @@
 import { hash, verify } from "@node-rs/argon2";
 import type { Executor } from "../db/index.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 import { hashToken, newToken } from "../crypto/keys.ts";
 import { AppError, unauthenticated } from "../http/errors.ts";
 import { normalizeText } from "../text/vietnamese.ts";
 import type { Role, UserActor } from "./actor.ts";
-import { now as clockNow } from "../calendar/clock.ts";
 import { countLoginAttempt, forgiveLoginAttempt } from "./auth.login-limits.ts";
 import { assertStrongPassword } from "./auth.password-strength.ts";
 import {
