@@ -60,6 +60,26 @@ export const MESSAGES = {
     vi: "Bạn không có quyền thực hiện thao tác này.",
     en: "You are not allowed to do this.",
   },
+  "auth.password_too_short": {
+    vi: "Mật khẩu phải có ít nhất {{min}} ký tự.",
+    en: "The password must have at least {{min}} characters.",
+  },
+  "auth.password_common": {
+    vi: "Mật khẩu quá dễ đoán: nó dựa trên một mật khẩu hoặc một từ phổ biến (như “matkhau”, “123456”, tên người, tên địa danh). Hãy ghép ngẫu nhiên vài từ ít gặp.",
+    en: "The password is too easy to guess: it is built on a common password or word (such as “matkhau”, “123456”, a name or a place). Put a few uncommon words together at random.",
+  },
+  "auth.password_pattern": {
+    vi: "Mật khẩu quá dễ đoán: nó lặp lại ký tự, đi theo một dãy (1234, abcd) hoặc một hàng phím liền nhau. Hãy ghép ngẫu nhiên vài từ ít gặp.",
+    en: "The password is too easy to guess: it repeats characters, follows a sequence (1234, abcd) or a row of keys. Put a few uncommon words together at random.",
+  },
+  "auth.password_personal": {
+    vi: "Mật khẩu quá dễ đoán: nó chứa tên đăng nhập hoặc họ tên của tài khoản. Hãy ghép ngẫu nhiên vài từ ít gặp.",
+    en: "The password is too easy to guess: it contains the account's user name or name. Put a few uncommon words together at random.",
+  },
+  "auth.password_guessable": {
+    vi: "Mật khẩu quá dễ đoán (ví dụ một ngày tháng, hoặc một từ ngắn thêm vài chữ số). Hãy ghép ngẫu nhiên vài từ ít gặp.",
+    en: "The password is too easy to guess (a date, or a short word with a few digits, for example). Put a few uncommon words together at random.",
+  },
   "auth.csrf": {
     vi: "Yêu cầu bị từ chối vì không đến từ trang của hệ thống.",
     en: "The request was refused because it did not come from this site.",
