@@ -122,7 +122,10 @@ async function main() {
 
 /** The one line that tells why the server could not start, for the failures an operator can fix; else undefined. */
 function startFailureLine(error: unknown, config: Config): string | undefined {
-  if (error instanceof DataDirLockedError || error instanceof MigrationError) return error.message;
+  if (error instanceof DataDirLockedError) {
+    return cliMessage("server.data_dir_in_use", config.language, { dataDir: error.dataDir, pid: error.pid });
+  }
+  if (error instanceof MigrationError) return error.message;
   if (error instanceof DatabaseUnreachableError) {
     return cliMessage("server.database_unreachable", config.language, { target: error.target, reason: error.reason });
   }

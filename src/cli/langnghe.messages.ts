@@ -82,6 +82,10 @@ const MESSAGES = {
     vi: "Không khởi động được: không có quyền mở cổng {{port}} (cổng dưới 1024 cần quyền quản trị). Hãy đặt PORT khác.",
     en: "Cannot start: not allowed to open port {{port}} (ports below 1024 need administrator rights). Set PORT to another port.",
   },
+  "server.data_dir_in_use": {
+    vi: "Không khởi động được: thư mục dữ liệu {{dataDir}} đang được một tiến trình Lắng nghe khác dùng (pid {{pid}}). Hãy dừng tiến trình đó hoặc đặt DATA_DIR khác.",
+    en: "Cannot start: the data directory {{dataDir}} is in use by another Lắng nghe process (pid {{pid}}). Stop that process first, or set DATA_DIR to another directory.",
+  },
   "server.database_unreachable": {
     vi: "Không kết nối được cơ sở dữ liệu PostgreSQL {{target}}: {{reason}}. Hãy kiểm tra DATABASE_URL và máy chủ PostgreSQL.",
     en: "Cannot connect to the PostgreSQL database {{target}}: {{reason}}. Check DATABASE_URL and that the server is running.",

@@ -269,7 +269,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv | undefined,
       io.err(`langnghe: ${translate(error.code, language, error.options.params)}`);
       return 1;
     }
-    if (error instanceof DataDirLockedError || error instanceof MigrationError) {
+    if (error instanceof DataDirLockedError) {
+      io.err(`langnghe: ${cliMessage("server.data_dir_in_use", language, { dataDir: error.dataDir, pid: error.pid })}`);
+      return 1;
+    }
+    if (error instanceof MigrationError) {
       io.err(`langnghe: ${error.message}`);
       return 1;
     }
