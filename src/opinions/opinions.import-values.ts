@@ -7,6 +7,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { crc32, createInflateRaw } from "node:zlib";
 import type { CellValue } from "exceljs";
+import { isInstantInWindow } from "../http/schemas.ts";
 import { formatDateTime } from "../text/dates.ts";
 import { foldForSearch } from "../text/vietnamese.ts";
 import type { OpinionChannel, OpinionKind } from "./opinions.workflow.ts";
@@ -127,6 +128,7 @@ export function parseReceivedAt(cell: ImportCell, now: Date): Checked<Date | nul
   }
   if (date === null || !Number.isFinite(date.getTime())) return refuse("import.date_invalid");
   if (date.getTime() > now.getTime() + DAY_MS) return refuse("import.date_future");
+  if (!isInstantInWindow(date)) return refuse("import.date_out_of_range");
   return ok(date);
 }
 

@@ -8,7 +8,7 @@ import { Readable } from "node:stream";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { foldForSearch, normalizeText } from "../text/vietnamese.ts";
+import { foldForSearch, isBlankText, normalizeText } from "../text/vietnamese.ts";
 import {
   cellFromExcel,
   cellText,
@@ -163,7 +163,7 @@ const MAX_WORKBOOK_BYTES = 1024 * 1024 * 1024;
 
 /** The text of a cell for a one-line field: normalised, runs of white space as one space. */
 const lineOf = (cell: ImportCell) => normalizeText(cellText(cell)).replace(/\s+/g, " ");
-const isBlank = (cell: ImportCell) => cell === null || (typeof cell === "string" && normalizeText(cell) === "");
+const isBlank = (cell: ImportCell) => cell === null || (typeof cell === "string" && isBlankText(normalizeText(cell)));
 
 interface Options {
   mapping: ColumnMapping | undefined;
@@ -217,7 +217,7 @@ function readRow(cells: ImportCell[], columns: Partial<Record<ImportField, numbe
   };
 
   const content = text("content");
-  if (content === "") errors.push({ field: "content", code: "import.content_missing" });
+  if (isBlankText(content)) errors.push({ field: "content", code: "import.content_missing" });
   else if (content.length > MAX_CONTENT_LENGTH) errors.push({ field: "content", code: "import.content_too_long" });
   const receivedAt = check("receivedAt", parseReceivedAt(cell("receivedAt"), options.now), null);
   const kind = check("kind", parseKind(text("kind")), "reflection");

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
+import { Day } from "../http/schemas.ts";
 import type { Question } from "./surveys.templates.ts";
 
 /** One filled paper form read from a spreadsheet row. */
@@ -24,11 +25,11 @@ function rowKey(fileHash: string, rowNumber: number): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+// A day of the calendar in the window the API accepts, as a keyed-in form's `answeredOn` must be.
 function dayOf(value: ExcelJS.CellValue): string | undefined {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  const match = DAY.exec(String(value ?? "").trim());
-  if (!match) return undefined;
-  return `${match[3]}-${match[2]!.padStart(2, "0")}-${match[1]!.padStart(2, "0")}`;
+  const match = value instanceof Date ? null : DAY.exec(String(value ?? "").trim());
+  const day = value instanceof Date ? value.toISOString().slice(0, 10) : match && `${match[3]}-${match[2]!.padStart(2, "0")}-${match[1]!.padStart(2, "0")}`;
+  return day && Day.safeParse(day).success ? day : undefined;
 }
 
 function answerOf(question: Question, value: ExcelJS.CellValue): unknown {
