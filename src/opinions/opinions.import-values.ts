@@ -6,7 +6,7 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { crc32, createInflateRaw } from "node:zlib";
-import type { CellValue } from "exceljs";
+import ExcelJS, { type CellValue } from "exceljs";
 import { isInstantInWindow } from "../http/schemas.ts";
 import { formatDateTime } from "../text/dates.ts";
 import { foldForSearch } from "../text/vietnamese.ts";
@@ -370,4 +370,15 @@ export async function prepareWorkbook(
   for (const part of parts) if (!(await isIntact(part))) return "unreadable";
   const size = parts.reduce((total, part) => total + 30 + Buffer.byteLength(part.name, "utf8") + part.size, 22);
   return { chunks: storedZip(parts), size };
+}
+
+/** exceljs's streaming reader over prepared workbook chunks (prepareWorkbook), keeping what tells dates from numbers. */
+export function readPreparedWorkbook(chunks: AsyncIterable<Buffer>): ExcelJS.stream.xlsx.WorkbookReader {
+  return new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache", // number formats tell dates from numbers
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
 }

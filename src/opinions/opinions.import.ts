@@ -4,9 +4,7 @@
  * resolves units and stores the rows.
  */
 import { createHash } from "node:crypto";
-import { Readable } from "node:stream";
 import { setImmediate as nextTurn } from "node:timers/promises";
-import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { foldForSearch, isBlankText, normalizeText } from "../text/vietnamese.ts";
 import {
@@ -21,6 +19,7 @@ import {
   parseTopics,
   parseYes,
   prepareWorkbook,
+  readPreparedWorkbook,
   type Checked,
   type ImportCell,
 } from "./opinions.import-values.ts";
@@ -359,13 +358,7 @@ async function readXlsx(data: Buffer, collector: RowCollector): Promise<void> {
     }
   }
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(counted(parts.chunks)), {
-      worksheets: "emit",
-      sharedStrings: "cache",
-      styles: "cache", // number formats tell dates from numbers
-      hyperlinks: "ignore",
-      entries: "ignore",
-    });
+    const reader = readPreparedWorkbook(counted(parts.chunks));
     for await (const sheet of reader) {
       for await (const row of sheet) {
         const values = Array.isArray(row.values) ? row.values : [];
