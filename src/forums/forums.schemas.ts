@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Instant, refineDayRange } from "../http/schemas.ts";
+import { Instant, Year, refineDayRange } from "../http/schemas.ts";
 import { ContactInput, IsoDate, MAX_CONTENT_LENGTH, OptionalText, Text } from "../opinions/opinions.schemas.ts";
 import { OPINION_KINDS, WORKFLOW_KINDS } from "../opinions/opinions.workflow.ts";
 import { FORUM_ACTIONS, FORUM_MARKS, FORUM_STATUSES, MODERATION_ACTIONS } from "./forums.workflow.ts";
@@ -41,7 +41,7 @@ export const ForumItemParams = z.object({ id: z.uuid(), itemId: z.uuid() });
 
 /** GET /api/forums: the plan of a year (Vietnam's calendar year), for a unit's subtree. */
 export const ForumListQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: Year.optional(),
   unitId: z.uuid().optional(),
 });
 

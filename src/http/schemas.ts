@@ -11,6 +11,9 @@ import { isBlankText, normalizeText } from "../text/vietnamese.ts";
 export const EARLIEST_DAY = "2000-01-01";
 /** The last day any date sent to the API may be (yyyy-mm-dd). */
 export const LATEST_DAY = "2099-12-31";
+/** The first and last years of the window, for periods given as a year, a quarter or a month. */
+export const FIRST_YEAR = Number(EARLIEST_DAY.slice(0, 4));
+export const LAST_YEAR = Number(LATEST_DAY.slice(0, 4));
 /** The longest from..to range a filter may span, in years. */
 export const MAX_RANGE_YEARS = 10;
 
@@ -43,6 +46,9 @@ export const Day = z.iso.date().refine(isDayInWindow, outOfWindow);
 
 /** An instant, ISO 8601 with its offset, in the window (400 `validation.date_out_of_range` naming the field). */
 export const Instant = z.iso.datetime({ offset: true }).refine((text) => isInstantInWindow(new Date(text)), outOfWindow);
+
+/** A calendar year of the window, as a query parameter. */
+export const Year = z.coerce.number().int().min(FIRST_YEAR).max(LAST_YEAR);
 
 /** Whether `to` is at most MAX_RANGE_YEARS after `from` (both yyyy-mm-dd in the window: four-digit years compare as text). */
 export function isRangeBounded(from: string, to: string): boolean {

@@ -1,6 +1,6 @@
 /** Reporting periods as month ranges: a year, a quarter, a month, or any span of whole months. */
 
-import { EARLIEST_DAY, LATEST_DAY } from "../http/schemas.ts";
+import { EARLIEST_DAY, FIRST_YEAR, LAST_YEAR, LATEST_DAY } from "../http/schemas.ts";
 
 /** An inclusive range of months, each as its first day (yyyy-mm-01). */
 export interface MonthRange {
@@ -27,9 +27,6 @@ export function monthsBetween(from: string, to: string): string[] {
   for (let i = monthIndex(from); i <= monthIndex(to); i++) months.push(monthOfIndex(i));
   return months;
 }
-
-const FIRST_YEAR = Number(EARLIEST_DAY.slice(0, 4));
-const LAST_YEAR = Number(LATEST_DAY.slice(0, 4));
 
 /** Parses "2026", "2026-Q3" or "2026-07" of the years the API accepts; undefined when the text is none of them. */
 export function parsePeriod(text: string): MonthRange | undefined {
