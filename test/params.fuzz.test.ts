@@ -11,6 +11,8 @@ import { campaignBody, createCampaignAs, deviceCookie } from "./surveys.ts";
 /** Runs per operation and caller: ~85 operations × 2 callers × RUNS requests stay under a minute per engine. */
 const RUNS = 15;
 const LIMIT_MS = 1000;
+// A cursor is an opinion id in base64url: this one decodes to 36 characters shaped like an id but is none.
+const FORGED_CURSOR = Buffer.from("-".repeat(36)).toString("base64url");
 
 // Downloads answer with bytes, not JSON, when they succeed; their refusals keep the error contract.
 const isDownload = (op: Operation) => /\.(docx|xlsx|svg)$|\/report-file$/.test(op.path) && op.method === "GET";
@@ -86,6 +88,7 @@ describe.each(ENGINES)("every path and query parameter under hostile values on %
       fileName: ["y-kien.csv", "bao-cao.png"],
       q: ["thieu hoa"],
       mapping: [JSON.stringify({ content: "Nội dung ý kiến" })],
+      cursor: [FORGED_CURSOR],
     });
     operations = await listOperations(t.app);
   });
@@ -121,6 +124,14 @@ describe.each(ENGINES)("every path and query parameter under hostile values on %
       return { url: `${fillPath(op, path)}${query.length > 0 ? `?${query.join("&")}` : ""}`, withFile };
     });
   };
+
+  it("refuses a forged pagination cursor with a 400 on both opinion lists", async () => {
+    for (const url of [`/api/opinions?cursor=${FORGED_CURSOR}`, `/api/public/units/${valid.unitId![0]}/opinions?cursor=${FORGED_CURSOR}`]) {
+      const response = await t.app.inject({ url, headers: { cookie: admin } });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json().error).toMatchObject({ code: "opinion.invalid_cursor", field: "cursor" });
+    }
+  });
 
   for (const caller of ["an admin of the root unit", "no-one"] as const) {
     it(`answers ${caller} below 500, within a second, with the error contract on every refusal`, async () => {
