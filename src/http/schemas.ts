@@ -11,8 +11,9 @@ import { isBlankText, normalizeText } from "../text/vietnamese.ts";
 export const EARLIEST_DAY = "2000-01-01";
 /** The last day any date sent to the API may be (yyyy-mm-dd). */
 export const LATEST_DAY = "2099-12-31";
-/** The first and last years of the window, for periods given as a year, a quarter or a month. */
+/** The first year of the window, for periods given as a year, a quarter or a month. */
 export const FIRST_YEAR = Number(EARLIEST_DAY.slice(0, 4));
+/** The last year of the window. */
 export const LAST_YEAR = Number(LATEST_DAY.slice(0, 4));
 /** The longest from..to range a filter may span, in years. */
 export const MAX_RANGE_YEARS = 10;

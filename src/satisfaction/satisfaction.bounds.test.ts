@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, loginAs } from "../../test/app.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { campaignBody, createCampaignAs } from "../../test/surveys.ts";
+import { createForumViaApi, forumBody } from "../forums/forums.test-support.ts";
 
 // Before the fix "9999-Q4" spun the process forever (months compared as text) and "0000" failed with a 500.
 const hostilePeriod = fc.oneof(
@@ -80,6 +82,31 @@ describe.each(ENGINES)("reporting periods and campaign dates at the edges on %s"
     expect((await create("en")).json().error.message).toBe("The field “endsOn” must be a date from 01/01/2000 to 31/12/2099.");
     const patched = await t.app.inject({ method: "PATCH", url: `/api/surveys/campaigns/${campaignId}`, payload: { startsOn: "0000-01-01" }, headers: { cookie: leader } });
     expect(patched.json().error).toMatchObject({ code: "validation.date_out_of_range", field: "startsOn" });
+  });
+
+  it("refuses days and instants outside the window, and from..to filters over ten years, naming the field", async () => {
+    const ask = (method: "GET" | "POST" | "PUT", url: string, payload?: object) =>
+      t.app.inject({ method, url, ...(payload && { payload }), headers: { cookie: leader, "accept-language": "en" } });
+    const forumId = await createForumViaApi(t.app, leader, forumBody(communeId));
+    const outOfRange = [
+      [await ask("POST", "/api/forums", forumBody(communeId, { startsAt: "9999-12-31T08:00:00+07:00" })), "startsAt"],
+      [await ask("PUT", `/api/forums/${forumId}`, { ...forumBody(communeId), unitId: undefined, startsAt: "1999-12-31T16:59:59Z" }), "startsAt"],
+      [await ask("POST", "/api/opinions", { unitId: communeId, content: "Ý kiến", channel: "hotline", clientKey: randomUUID(), receivedAt: "1970-01-01T00:00:00Z" }), "receivedAt"],
+      [await ask("GET", "/api/opinions?from=0000-01-01"), "from"],
+      [await ask("GET", `/api/public/units/${communeId}/summary?to=9999-12-31`), "to"],
+    ] as const;
+    for (const [response, field] of outOfRange) {
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json().error).toMatchObject({ code: "validation.date_out_of_range", field });
+    }
+    const tooLong = await ask("GET", "/api/forums/stats?from=2000-01-01&to=2010-01-02");
+    expect(tooLong.json().error).toEqual({
+      code: "validation.range_too_long",
+      field: "to",
+      message: "The period ending at “to” is longer than 10 years; choose a shorter one.",
+    });
+    expect((await ask("GET", "/api/forums/coverage?from=2000-01-01&to=2010-01-01")).statusCode).toBe(200);
+    expect((await ask("GET", "/api/opinions?from=2000-01-01&to=2026-01-01")).json().error.code).toBe("validation.range_too_long");
   });
 
   it("keeps the dashboard of a campaign stored from year 1 to 9999 (before dates were bounded) finite and fast", async () => {
