@@ -14,6 +14,7 @@ import {
 import { registerAuthRoutes } from "./auth/auth.routes.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
 import { registerHealthRoutes } from "./http/health.routes.ts";
+import { refuseNulCharacters } from "./http/nul.ts";
 import { rateLimitOptions } from "./http/rate-limit.ts";
 import { privateRequestLogging } from "./http/request-log.ts";
 import { PUBLIC_ACTOR, type Actor } from "./auth/actor.ts";
@@ -45,6 +46,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  app.addHook("preValidation", refuseNulCharacters);
   const actors = new WeakMap<object, Actor>();
   app.decorateRequest("actor", {
     getter() {

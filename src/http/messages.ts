@@ -40,6 +40,18 @@ export const MESSAGES = {
     vi: "Trường “{{field}}” không hợp lệ: {{detail}}",
     en: "The field “{{field}}” is invalid: {{detail}}",
   },
+  "validation.date_out_of_range": {
+    vi: "Trường “{{field}}” phải là một ngày từ {{min}} đến {{max}}.",
+    en: "The field “{{field}}” must be a date from {{min}} to {{max}}.",
+  },
+  "validation.range_too_long": {
+    vi: "Khoảng thời gian đến “{{field}}” dài quá {{years}} năm; hãy chọn khoảng ngắn hơn.",
+    en: "The period ending at “{{field}}” is longer than {{years}} years; choose a shorter one.",
+  },
+  "request.nul_character": {
+    vi: "Trường “{{field}}” chứa ký tự NUL (mã 0), ký tự không được phép trong văn bản.",
+    en: "The field “{{field}}” contains a NUL character (code 0), which text may not contain.",
+  },
   "auth.invalid_credentials": {
     vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
     en: "Wrong user name or password.",
@@ -272,6 +284,10 @@ export const MESSAGES = {
     vi: "Ngày tiếp nhận ở tương lai.",
     en: "The date of receipt is in the future.",
   },
+  "import.date_out_of_range": {
+    vi: "Ngày tiếp nhận phải từ 01/01/2000 trở đi.",
+    en: "The date of receipt must be 01/01/2000 or later.",
+  },
   "import.kind_unknown": {
     vi: "Loại ý kiến không nằm trong danh mục (ví dụ: Phản ánh, Kiến nghị, Biểu dương, Hỏi).",
     en: "Unknown kind of opinion (e.g. Reflection, Recommendation, Praise, Question).",
@@ -385,8 +401,8 @@ export const MESSAGES = {
     en: "The campaign is not taking responses now.",
   },
   "survey.answer_invalid": {
-    vi: "Câu trả lời “{{field}}” không hợp lệ.",
-    en: "The answer “{{field}}” is invalid.",
+    vi: "Câu trả lời cho câu hỏi “{{question}}” không hợp lệ.",
+    en: "The answer to the question “{{question}}” is invalid.",
   },
   "survey.answers_empty": {
     vi: "Hãy trả lời ít nhất một câu hỏi.",
@@ -497,8 +513,8 @@ export const MESSAGES = {
     en: "The campaign's results have not been published.",
   },
   "satisfaction.period_invalid": {
-    vi: "Kỳ không hợp lệ (ví dụ 2026, 2026-Q3 hoặc 2026-07).",
-    en: "Invalid period (e.g. 2026, 2026-Q3 or 2026-07).",
+    vi: "Kỳ không hợp lệ: một năm, quý hoặc tháng từ năm 2000 đến 2099 (ví dụ 2026, 2026-Q3 hoặc 2026-07).",
+    en: "Invalid period: a year, quarter or month from 2000 to 2099 (e.g. 2026, 2026-Q3 or 2026-07).",
   },
   "satisfaction.unit_out_of_scope": {
     vi: "Đơn vị nằm ngoài phạm vi quản lý của bạn.",
@@ -528,13 +544,17 @@ export type MessageCode = keyof typeof MESSAGES;
 /** A language the product speaks. */
 export type Language = "vi" | "en";
 
+/** A value for a message's placeholder: the same in every language, or given in each. */
+export type MessageParam = string | number | Readonly<{ vi: string; en: string }>;
+
 /** The message for `code` in `lang`, with `{{name}}` placeholders filled from `params`. */
 export function translate(
   code: MessageCode,
   lang: Language,
-  params: Record<string, string | number> = {},
+  params: Record<string, MessageParam> = {},
 ): string {
-  return MESSAGES[code][lang].replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
-    String(params[name] ?? ""),
-  );
+  return MESSAGES[code][lang].replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = params[name];
+    return typeof value === "object" ? value[lang] : String(value ?? "");
+  });
 }

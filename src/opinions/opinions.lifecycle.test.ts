@@ -83,9 +83,11 @@ describe.each(ENGINES)("the opinion lifecycle on %s", (engine) => {
     const stolen = await post("/api/opinions", colleague.cookie, body);
     expect(stolen.statusCode).toBe(409);
     expect(stolen.json().error.code).toBe("opinion.client_key_conflict");
-    const future = await post("/api/opinions", officer.cookie, { ...body, clientKey: randomUUID(), receivedAt: "2999-01-01T00:00:00Z" });
+    const future = await post("/api/opinions", officer.cookie, { ...body, clientKey: randomUUID(), receivedAt: "2099-01-01T00:00:00Z" });
     expect(future.statusCode).toBe(400);
     expect(future.json().error).toMatchObject({ code: "opinion.received_in_future", field: "receivedAt" });
+    const farFuture = await post("/api/opinions", officer.cookie, { ...body, clientKey: randomUUID(), receivedAt: "2999-01-01T00:00:00Z" });
+    expect(farFuture.json().error).toMatchObject({ code: "validation.date_out_of_range", field: "receivedAt" });
     const asInspector = await post("/api/opinions", inspector, { ...body, clientKey: randomUUID() });
     expect(asInspector.statusCode).toBe(403);
     const otherUnit = await post("/api/opinions", neighbourOfficer.cookie, { ...body, clientKey: randomUUID() });

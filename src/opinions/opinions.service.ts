@@ -83,10 +83,14 @@ export async function getOpinionByTrackingCode({ db, trackingCode }: { db: Execu
   return { opinion, events, answer, canRate: canRate(opinion), canReopen: canReopen(opinion) };
 }
 
-function parseCursor(cursor: string | undefined): string | undefined {
+// A whole id: 36 characters of hex digits and dashes alone reached the uuid column as a 500.
+const OPINION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The opinion id a page cursor (base64url) stands for; 400 `opinion.invalid_cursor` when it is none. */
+export function parseCursor(cursor: string | undefined): string | undefined {
   if (!cursor) return undefined;
   const afterId = Buffer.from(cursor, "base64url").toString("utf8");
-  if (!/^[0-9a-f-]{36}$/.test(afterId)) throw badRequest("opinion.invalid_cursor", "cursor");
+  if (!OPINION_ID.test(afterId)) throw badRequest("opinion.invalid_cursor", "cursor");
   return afterId;
 }
 
