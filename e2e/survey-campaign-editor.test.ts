@@ -80,7 +80,7 @@ describe("a leader writing and editing a campaign's own questions in the console
 
     await form.getByRole("button", { name: "Tạo đợt khảo sát" }).click();
     await page.getByRole("heading", { level: 2, name: "Khảo sát tiếp dân quý IV" }).waitFor();
-    const year = todayInVietnam().slice(0, 4);
+    const year = Number(todayInVietnam().slice(0, 4));
     await page.getByText(`Từ 01/01/${year} đến 31/12/${year}`).waitFor();
 
     // The edit form reuses the create form's parts: the end date moves a year on, the commune gets a quota.
