@@ -8,6 +8,7 @@ export default defineConfig({
         test: {
           name: "server",
           include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+          globalSetup: ["test/db.global-setup.ts"],
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,
