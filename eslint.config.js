@@ -74,11 +74,26 @@ export default tseslint.config(
     },
   },
   {
+    // One clock (src/calendar/clock.ts): "now" and "today in Vietnam" never come straight from the machine.
+    files: ["src/**/*.ts"],
+    ignores: ["src/**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Use now() from src/calendar/clock.ts." },
+      ],
+    },
+  },
+  {
     // Nothing but config.ts reads the environment.
     files: ["src/**/*.ts"],
     ignores: ["src/config.ts", "src/**/*.test.ts"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through src/config.ts." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through src/config.ts." },
+        { object: "Date", property: "now", message: "Use nowMs() from src/calendar/clock.ts." },
+      ],
     },
   },
 );

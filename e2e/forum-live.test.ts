@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chooseFile, expectNoAxeViolations, screenshot } from "./support/browser.ts";
 import { startJourney, type Journey } from "./support/journey.ts";
+import { todayInVietnam } from "../src/text/dates.ts";
 
 const PHONE_OPINION = "Đề nghị lắp đèn đường ở dốc đê thôn Đông, gọi 0912345678 nếu cần.";
 const SPOKEN = "Bà con xóm Bắc đề nghị tuần tra vào giờ tan học ở cổng trường.";
@@ -142,7 +143,7 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
 
   it("links a satisfaction campaign: the leader creates it in one step, a phone follows the forum page's call to action to the survey", async () => {
     // Today in Vietnam, late in the evening: the forum's campaign takes responses from today.
-    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const today = todayInVietnam();
     const [year, month, day] = today.split("-");
     const leader = await journey.login("xa.lanhdao");
     await leader.getByRole("link", { name: "Hội nghị" }).click();

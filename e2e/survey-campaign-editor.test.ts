@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoAxeViolations, launchBrowser, newDesktopPage, newPhonePage, screenshot } from "./support/browser.ts";
 import { logInToConsole } from "./support/console.ts";
 import { startProductServer } from "./support/server.ts";
+import { todayInVietnam } from "../src/text/dates.ts";
 
 const THIEU_HOA = "5a1e0000-0000-4000-8000-000000001002";
 
@@ -79,7 +80,7 @@ describe("a leader writing and editing a campaign's own questions in the console
 
     await form.getByRole("button", { name: "Tạo đợt khảo sát" }).click();
     await page.getByRole("heading", { level: 2, name: "Khảo sát tiếp dân quý IV" }).waitFor();
-    const year = new Date().getFullYear();
+    const year = todayInVietnam().slice(0, 4);
     await page.getByText(`Từ 01/01/${year} đến 31/12/${year}`).waitFor();
 
     // The edit form reuses the create form's parts: the end date moves a year on, the commune gets a quota.

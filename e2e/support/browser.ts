@@ -30,12 +30,12 @@ export async function newPhonePage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** A desktop page, as an officer has. */
-export async function newDesktopPage(browser: Browser): Promise<Page> {
+/** A desktop page, as an officer has; `timezoneId` sets the PC's time zone (Vietnam's unless told). */
+export async function newDesktopPage(browser: Browser, { timezoneId = "Asia/Ho_Chi_Minh" }: { timezoneId?: string } = {}): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     locale: "vi-VN",
-    timezoneId: "Asia/Ho_Chi_Minh",
+    timezoneId,
   });
   return context.newPage();
 }

@@ -14,8 +14,8 @@ export interface Journey {
   phone: () => Promise<Page>;
   /** A new desktop page, as an officer has. */
   desktop: () => Promise<Page>;
-  /** A new desktop page with the demo officer `username` logged into the console, on the inbox. */
-  login: (username: string) => Promise<Page>;
+  /** A new desktop page with the demo officer `username` logged into the console, on the inbox (on a PC in `timezoneId`, if given). */
+  login: (username: string, options?: { timezoneId?: string }) => Promise<Page>;
   /** Closes the browser (every page in it), then the server and its database. */
   close: () => Promise<void>;
 }
@@ -39,8 +39,8 @@ export async function startJourney(): Promise<Journey> {
     browser,
     phone: () => newPhonePage(browser),
     desktop: () => newDesktopPage(browser),
-    login: async (username) => {
-      const page = await newDesktopPage(browser);
+    login: async (username, options) => {
+      const page = await newDesktopPage(browser, options);
       await logInToConsole(page, server.url, username);
       return page;
     },

@@ -1,4 +1,5 @@
 import type { Executor } from "../db/index.ts";
+import { now } from "../calendar/clock.ts";
 
 /** One audit entry as stored. */
 export interface AuditEntryRow {
@@ -23,6 +24,7 @@ export async function insertAuditEntry(db: Executor, entry: AuditEntryRow): Prom
       entity_id: entry.entityId,
       details: JSON.stringify(entry.details),
       ip: entry.ip,
+      at: now(),
     })
     .execute();
 }

@@ -1,4 +1,5 @@
 import type { Executor } from "../db/index.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 
 /** An active or inactive account by user name (case-insensitive). */
 export async function findUserByUsername(db: Executor, username: string) {
@@ -56,7 +57,7 @@ export async function findSessionWithUser(db: Executor, tokenHash: string) {
 export async function insertSession(db: Executor, session: { tokenHash: string; userId: string; expiresAt: Date }) {
   await db
     .insertInto("sessions")
-    .values({ token_hash: session.tokenHash, user_id: session.userId, expires_at: session.expiresAt })
+    .values({ token_hash: session.tokenHash, user_id: session.userId, expires_at: session.expiresAt, created_at: clockNow(), last_seen_at: clockNow() })
     .execute();
 }
 
@@ -64,7 +65,7 @@ export async function insertSession(db: Executor, session: { tokenHash: string; 
 export async function touchSession(db: Executor, tokenHash: string, expiresAt: Date) {
   await db
     .updateTable("sessions")
-    .set({ last_seen_at: new Date(), expires_at: expiresAt })
+    .set({ last_seen_at: clockNow(), expires_at: expiresAt })
     .where("token_hash", "=", tokenHash)
     .execute();
 }

@@ -19,6 +19,7 @@ import {
   insertUser,
   touchSession,
 } from "./auth.queries.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 
 /** A session lasts this long without use … */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -70,7 +71,7 @@ export async function login({
   username,
   password,
   ip,
-  now = new Date(),
+  now = clockNow(),
 }: {
   db: Executor;
   username: string;
@@ -124,7 +125,7 @@ export async function logout({ db, token }: { db: Executor; token: string }): Pr
 export async function resolveSession({
   db,
   token,
-  now = new Date(),
+  now = clockNow(),
 }: {
   db: Executor;
   token: string;

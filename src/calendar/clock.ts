@@ -1,7 +1,7 @@
 /**
  * The product's one clock: every "now" and every "today in Vietnam" is read from here, never from `new Date()`
  * or `Date.now()` (a lint rule enforces it). It runs with the machine's clock, shifted by an offset that a test
- * (or `LANGNGHE_CLOCK`, see config.ts) sets so the product believes it is another instant, and runs on from there.
+ * sets so the product believes it is another instant, and runs on from there.
  */
 
 let offsetMs = 0;

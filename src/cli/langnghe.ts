@@ -14,6 +14,7 @@ import { addRoutingRule, addTopic, setDeadlineRule } from "../opinions/opinions.
 import { OPINION_KINDS, OPINION_URGENCIES } from "../opinions/opinions.workflow.ts";
 import { createUnit, hasNoUnits } from "../units/units.service.ts";
 import { cliMessage, usage, type CliLanguage, type CliMessageKey } from "./langnghe.messages.ts";
+import { todayInVietnam } from "../text/dates.ts";
 
 /** A mistake in the command line: printed with the usage, exit code 2. */
 class UsageError extends Error {
@@ -107,7 +108,7 @@ async function runCommand(command: string, args: string[], config: Config, io: C
       return;
     }
     case "create-unit": {
-      const validFrom = values["valid-from"] ?? new Date().toISOString().slice(0, 10);
+      const validFrom = values["valid-from"] ?? todayInVietnam();
       if (!DATE.test(validFrom)) throw new UsageError("cli.date", { name: "valid-from" });
       const id = await withDb(config, (handle) =>
         createUnit({

@@ -1,4 +1,5 @@
 import type { Executor } from "./index.ts";
+import { nowMs } from "../calendar/clock.ts";
 
 /** A memo of one piece of configuration per database, with a way to drop it after a change. */
 export interface DbCache<T> {
@@ -17,9 +18,9 @@ export function cachedPerDb<T>(load: (db: Executor) => Promise<T>, ttlMs = 60_00
   return {
     get(db) {
       const cached = cache.get(db);
-      if (cached && Date.now() - cached.loadedAt < ttlMs) return cached.value;
+      if (cached && nowMs() - cached.loadedAt < ttlMs) return cached.value;
       const value = load(db);
-      cache.set(db, { loadedAt: Date.now(), value });
+      cache.set(db, { loadedAt: nowMs(), value });
       value.catch(() => cache.delete(db));
       return value;
     },

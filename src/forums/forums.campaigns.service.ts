@@ -13,7 +13,7 @@ import {
 import { computeDashboard } from "../satisfaction/satisfaction.dashboard.service.ts";
 import { getSettings } from "../satisfaction/satisfaction.settings.service.ts";
 import type { Campaign } from "../surveys/surveys.campaigns.service.ts";
-import { todayInVietnam } from "../text/dates.ts";
+import { dayInVietnam } from "../text/dates.ts";
 import type { ForumRecord } from "./forums.queries.ts";
 import type { ForumCampaignsResponse, PublicForumPageResponse } from "./forums.schemas.ts";
 import { loadForumInScope, loadPublicForum, presentPublicForum } from "./forums.service.ts";
@@ -22,7 +22,7 @@ import { loadForumInScope, loadPublicForum, presentPublicForum } from "./forums.
 
 /** What the surveys domain is told of a forum. */
 export function forumFacts(forum: ForumRecord): ForumFacts {
-  return { id: forum.id, organisingUnitId: forum.unit_id, title: forum.title, day: todayInVietnam(forum.starts_at) };
+  return { id: forum.id, organisingUnitId: forum.unit_id, title: forum.title, day: dayInVietnam(forum.starts_at) };
 }
 
 /** The organising unit's satisfaction figure in a campaign, over its whole period: rate null below the minimum n. */

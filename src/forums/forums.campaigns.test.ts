@@ -7,6 +7,9 @@ import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { campaignBody, createCampaignAs } from "../../test/surveys.ts";
 import { submitSurveyResponse } from "../surveys/surveys.responses.service.ts";
 import { createForumViaApi, forumBody } from "./forums.test-support.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+
+useSuiteClock();
 
 /** The text of a DOCX's body. */
 async function docxXmlText(buffer: Buffer) {

@@ -15,6 +15,7 @@ import {
 } from "docx";
 import QRCode from "qrcode";
 import { formatDate, formatDateTime } from "../text/dates.ts";
+import { now } from "../calendar/clock.ts";
 
 /*
  * The forums' Word documents in the Decree 30/2020/NĐ-CP layout: A4, margins 20/20/30/15 mm, Times New
@@ -130,7 +131,7 @@ export const MINUTES_HEADINGS = [
 /** The minutes of a forum as a DOCX (Biên bản, Decree 30/2020 template 1.9). */
 export async function renderMinutesDocx(m: MinutesContent): Promise<Buffer> {
   const heading = (value: string) => line(value, { bold: true, align: AlignmentType.LEFT });
-  const ended = m.endedAt ?? new Date();
+  const ended = m.endedAt ?? now();
   const body = [
     header({ superiorName: m.superiorName, unitName: m.unitName, place: m.placeName, date: m.startedAt }),
     line("BIÊN BẢN", { bold: true, align: AlignmentType.CENTER, size: 14 }),

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Executor } from "../db/index.ts";
 import type { ForumMark, ModerationState } from "./forums.workflow.ts";
+import { now } from "../calendar/clock.ts";
 
 /* The opinions raised at a forum (items), their supports, and the minutes: SQL only. */
 
@@ -45,7 +46,7 @@ export async function insertForumItem(
       kind: row.kind,
       display_text: row.displayText,
       moderation: row.moderation,
-      moderated_at: row.moderation === "pending" ? null : new Date(),
+      moderated_at: row.moderation === "pending" ? null : now(),
     })
     .onConflict((oc) => oc.column("opinion_id").doNothing())
     .execute();
@@ -135,14 +136,14 @@ export async function countForumItems(db: Executor, forumId: string) {
 
 /** Sets an item's moderation state. */
 export async function updateModeration(db: Executor, itemId: string, moderation: ModerationState) {
-  await db.updateTable("forum_items").set({ moderation, moderated_at: new Date() }).where("id", "=", itemId).execute();
+  await db.updateTable("forum_items").set({ moderation, moderated_at: now() }).where("id", "=", itemId).execute();
 }
 
 /** Records the chair's mark once; false when the item was marked meanwhile. */
 export async function updateMark(db: Executor, itemId: string, mark: ForumMark, note: string | null) {
   const result = await db
     .updateTable("forum_items")
-    .set({ mark, mark_note: note, marked_at: new Date() })
+    .set({ mark, mark_note: note, marked_at: now() })
     .where("id", "=", itemId)
     .where("mark", "is", null)
     .executeTakeFirst();
@@ -183,7 +184,7 @@ export async function upsertMinutesDraft(
     proceedings: row.proceedings,
     closing_note: row.closingNote,
     ended_at: row.endedAt,
-    updated_at: new Date(),
+    updated_at: now(),
   };
   const result = await db
     .insertInto("forum_minutes")
@@ -197,7 +198,7 @@ export async function upsertMinutesDraft(
 export async function finaliseMinutes(db: Executor, row: { forumId: string; document: Buffer; contentHash: string; userId: string }) {
   const result = await db
     .updateTable("forum_minutes")
-    .set({ status: "final", document: row.document, content_hash: row.contentHash, finalised_at: new Date(), finalised_by: row.userId })
+    .set({ status: "final", document: row.document, content_hash: row.contentHash, finalised_at: now(), finalised_by: row.userId })
     .where("forum_id", "=", row.forumId)
     .where("status", "=", "draft")
     .executeTakeFirst();

@@ -10,6 +10,9 @@ import { openDb } from "../db/index.ts";
 import { migrate } from "../db/migrate.ts";
 import type { App } from "../http/types.ts";
 import { createForumViaApi, forumBody, phoneCookie } from "./forums.test-support.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+
+useSuiteClock();
 
 interface ProjectorState {
   current: { id: string; text: string; supportCount: number } | null;

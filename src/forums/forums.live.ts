@@ -1,4 +1,5 @@
 import type { LiveBus } from "../db/live-bus.ts";
+import { nowMs } from "../calendar/clock.ts";
 
 /*
  * Live fan-out of a forum's screens (server-sent events). Every change publishes "<forumId>:<view>" on the
@@ -27,7 +28,7 @@ interface Channel {
   lastPayload?: string;
   lastAt: number;
   timer?: NodeJS.Timeout;
-  /** When the scheduled read runs (Date.now() clock). */
+  /** When the scheduled read runs (nowMs() clock). */
   dueAt: number;
   inFlight: boolean;
   dirty: boolean;
@@ -86,7 +87,7 @@ export function createForumLive({
     } catch (error) {
       onError(error);
     } finally {
-      channel.lastAt = Date.now();
+      channel.lastAt = nowMs();
       channel.inFlight = false;
       if (channel.dirty || channel.fresh.size > 0) schedule(key, channel, channel.dirtyUrgent || channel.fresh.size > 0);
     }
@@ -98,7 +99,7 @@ export function createForumLive({
       channel.dirtyUrgent ||= urgent;
       return;
     }
-    const now = Date.now();
+    const now = nowMs();
     const due = Math.max(now, channel.lastAt + (urgent ? MIN_INTERVAL_MS : MINOR_INTERVAL_MS));
     if (channel.timer) {
       if (due >= channel.dueAt) return;

@@ -6,6 +6,9 @@ import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { MINUTES_HEADINGS } from "./forums.documents.ts";
 import { createForumViaApi, forumBody, phoneCookie } from "./forums.test-support.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+
+useSuiteClock();
 
 /** The text of a DOCX's body, read with a real zip reader: runs joined, paragraphs on their own lines. */
 async function docxText(buffer: Buffer): Promise<string> {

@@ -6,6 +6,9 @@ import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { normalizeText } from "../text/vietnamese.ts";
 import { createForumViaApi, forumBody, phoneCookie } from "./forums.test-support.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+
+useSuiteClock();
 
 /** Fails unless `response` carries exactly the error contract `{ error: { code, message, field? } }`. */
 function expectErrorContract(response: LightMyRequestResponse) {

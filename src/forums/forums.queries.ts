@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Executor } from "../db/index.ts";
 import type { ForumKeyFigure } from "../db/schema.forums.ts";
 import type { ForumStatus } from "./forums.workflow.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 
 /* Forums: SQL only, no business rules. Items, supports and minutes are in forums.items.queries.ts. */
 
@@ -81,7 +82,7 @@ export async function insertForum(db: Executor, row: ForumValues & { unitId: str
 export async function updateForum(db: Executor, id: string, status: ForumStatus, row: ForumValues & { attendance: number | null }) {
   const result = await db
     .updateTable("forums")
-    .set({ ...columnsOf(row), attendance: row.attendance, updated_at: new Date() })
+    .set({ ...columnsOf(row), attendance: row.attendance, updated_at: clockNow() })
     .where("id", "=", id)
     .where("status", "=", status)
     .executeTakeFirst();

@@ -1,4 +1,5 @@
 import type { Executor } from "../db/index.ts";
+import { now } from "../calendar/clock.ts";
 
 /* The file of a forum's report: SQL only. */
 
@@ -13,7 +14,7 @@ export async function upsertReportFile(
     content: row.content,
     size: row.content.length,
     uploaded_by: row.userId,
-    uploaded_at: new Date(),
+    uploaded_at: now(),
   };
   await db
     .insertInto("forum_report_files")

@@ -3,6 +3,9 @@ import { buildTestApp, loginAs } from "../../test/app.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { createForumViaApi, forumBody } from "./forums.test-support.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+
+useSuiteClock();
 
 const PDF = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.from("Báo cáo tình hình an ninh, trật tự 9 tháng năm 2026\n", "utf8")]);
 

@@ -4,6 +4,10 @@ import { buildTestApp, loginAs } from "../../test/app.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { createForumViaApi, forumBody, phoneCookie } from "./forums.test-support.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+import { todayInVietnam } from "../text/dates.ts";
+
+useSuiteClock();
 
 describe.each(ENGINES)("forums: plan, public page, live session on %s", (engine) => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -56,7 +60,7 @@ describe.each(ENGINES)("forums: plan, public page, live session on %s", (engine)
   it("reports which communes had a forum in the period (coverage) and the forums' figures", async () => {
     const id = await createForumViaApi(t.app, leader, forumBody(commune.id, { locationUnitId: commune.id, hamlet: "Thôn Yên Lộ" }));
     expect((await send("POST", `/api/forums/${id}/status`, leader, { action: "start" })).json()).toEqual({ status: "live" });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInVietnam();
     const nextYear = `${Number(today.slice(0, 4)) + 1}-12-31`;
     const coverage = await send("GET", `/api/forums/coverage?from=${today}&to=${nextYear}&unitId=${province.id}`, inspector);
     expect(coverage.statusCode, coverage.body).toBe(200);

@@ -7,6 +7,7 @@ import { QUIET_LIVE } from "./forums.live.ts";
 import { enterForumOpinion, markForumItem, moderateForumItem, sendForumOpinion } from "./forums.live.service.ts";
 import { finaliseForumMinutes, saveMinutesDraft } from "./forums.minutes.service.ts";
 import { createForum, editForum, moveForum } from "./forums.service.ts";
+import { now, nowMs } from "../calendar/clock.ts";
 
 const HOUR = 3_600_000;
 
@@ -49,7 +50,7 @@ export async function seedDemoForums({
     title: "Công an lắng nghe ý kiến Nhân dân thôn Yên Lộ",
     hamlet: "Thôn Yên Lộ",
     place: "Nhà văn hóa thôn Yên Lộ",
-    startsAt: new Date(Date.now() - 2 * HOUR).toISOString(),
+    startsAt: new Date(nowMs() - 2 * HOUR).toISOString(),
     invitedGroups: "Người dân thôn Yên Lộ, Chi hội Phụ nữ, Chi đoàn Thanh niên, Hội Người cao tuổi",
     expectedAttendance: 120,
   };
@@ -102,7 +103,7 @@ export async function seedDemoForums({
       attendees: "Đại diện Ban Dân vận Đảng ủy xã, Ủy ban MTTQ xã, Chi bộ và Ban công tác Mặt trận thôn Yên Lộ; 95 người dân.",
       proceedings: "Đồng chí Trưởng Công an xã báo cáo kết quả công tác bảo đảm an ninh, trật tự 9 tháng năm 2026; bà con phát biểu ý kiến; lãnh đạo Công an xã tiếp thu, giải trình.",
       closingNote: "Biên bản được lập xong và thông qua tại hội nghị.",
-      endedAt: new Date().toISOString(),
+      endedAt: now().toISOString(),
     },
   });
   await finaliseForumMinutes({ db, actor: leader, forumId: past.id });
@@ -116,7 +117,7 @@ export async function seedDemoForums({
       title: "Công an lắng nghe ý kiến Nhân dân thôn Đông Hòa",
       hamlet: "Thôn Đông Hòa",
       place: "Hội trường thôn Đông Hòa",
-      startsAt: new Date(Date.now() + 10 * 24 * HOUR).toISOString(),
+      startsAt: new Date(nowMs() + 10 * 24 * HOUR).toISOString(),
       invitedGroups: "Người dân thôn Đông Hòa, hộ kinh doanh, học sinh THPT",
       expectedAttendance: 150,
     },

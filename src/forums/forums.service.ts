@@ -28,6 +28,7 @@ import type {
   UpdateForumBody,
 } from "./forums.schemas.ts";
 import { isEditable, nextForumStatus, type ForumAction, type ForumStatus } from "./forums.workflow.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 
 /* Forums "Công an lắng nghe ý kiến Nhân dân": planning, the year's plan, coverage, figures. */
 
@@ -186,7 +187,7 @@ export async function moveForum({
   const to = nextForumStatus(from, action);
   if (!to) throw new AppError(409, "forum.invalid_transition", { params: { status: from } });
   await db.transaction().execute(async (trx) => {
-    if (!(await updateForumStatus(trx, { id: forumId, from, to, at: new Date() }))) {
+    if (!(await updateForumStatus(trx, { id: forumId, from, to, at: clockNow() }))) {
       throw new AppError(409, "forum.invalid_transition", { params: { status: from } });
     }
     await recordAudit({ db: trx, actor, action: `forum.${action}`, entityType: "forum", entityId: forumId, details: { from, to } });
@@ -262,7 +263,7 @@ const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / w
 export async function getForumStats({ db, actor, query }: { db: Executor; actor: UserActor; query: PeriodQuery }): Promise<ForumStatsResponse> {
   const period = periodOf(query);
   const unitIds = await scopeUnits(db, actor, query.unitId);
-  const s = await summariseForums(db, { unitIds, ...period, now: new Date() });
+  const s = await summariseForums(db, { unitIds, ...period, now: clockNow() });
   const n = s ?? { forums_held: 0, attendees: 0, opinions: 0, on_spot: 0, written: 0, written_answered: 0, written_on_time: 0, written_due: 0 };
   return {
     forumsHeld: n.forums_held,

@@ -1,8 +1,9 @@
+import { dayInVietnam, startOfDayInVietnam, todayInVietnam } from "../text/dates.ts";
 import type { App } from "../http/types.ts";
 
-/** A forum body for tests: tomorrow at 08:00 Vietnam time, in `locationUnitId` if given. */
+/** A forum body for tests: tomorrow (in Vietnam, by the product's clock) at 08:00 Vietnam time. */
 export function forumBody(unitId: string, overrides: Record<string, unknown> = {}) {
-  const tomorrow = new Date(Date.now() + 24 * 3_600_000).toISOString().slice(0, 10);
+  const tomorrow = dayInVietnam(startOfDayInVietnam(todayInVietnam(), 1));
   return {
     unitId,
     title: "Công an lắng nghe ý kiến Nhân dân thôn Đông Hòa",

@@ -37,6 +37,6 @@ export async function addRateLimitCounts(db: Executor, batch: RateLimitIncrement
 }
 
 /** Deletes the counters whose window ended more than a minute ago. */
-export async function deleteExpiredRateLimitCounts(db: Executor): Promise<void> {
-  await sql`DELETE FROM rate_limit_counts WHERE expires_at < now() - interval '1 minute'`.execute(db);
+export async function deleteExpiredRateLimitCounts(db: Executor, now: Date): Promise<void> {
+  await sql`DELETE FROM rate_limit_counts WHERE expires_at < ${now}::timestamptz - interval '1 minute'`.execute(db);
 }

@@ -1,5 +1,6 @@
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from "@fastify/rate-limit";
 import type { RateLimitIncrements, RateLimitTotal } from "./rate-limit.queries.ts";
+import { nowMs } from "../calendar/clock.ts";
 
 /** A key's window as this instance sees it: the last total read back, increments being sent, increments since. */
 interface Entry {
@@ -22,7 +23,7 @@ export class SharedRateLimitCounts {
 
   constructor(
     private readonly send: (batch: RateLimitIncrements) => Promise<RateLimitTotal[]>,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = nowMs,
   ) {}
 
   /** Counts one request for `key` in its window of `timeWindowMs`: the count to judge it by and the window's time left. */

@@ -2,6 +2,7 @@ import type { RateLimitPluginOptions } from "@fastify/rate-limit";
 import { addRateLimitCounts, deleteExpiredRateLimitCounts } from "./rate-limit.queries.ts";
 import { SharedRateLimitCounts, sharedRateLimitStore } from "./rate-limit.store.ts";
 import type { App, AppDeps } from "./types.ts";
+import { nowMs } from "../calendar/clock.ts";
 
 /** How often an instance adds its requests to the shared counters: the bound of the overshoot below. */
 export const RATE_LIMIT_FLUSH_MS = 300;
@@ -23,16 +24,16 @@ export function rateLimitOptions(
 ): RateLimitPluginOptions {
   if (engine === "pglite") return { global: false };
   const counts = new SharedRateLimitCounts((batch) => addRateLimitCounts(db, batch));
-  let lastCleanup = Date.now();
+  let lastCleanup = nowMs();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let closed = false;
 
   const flushOnce = async () => {
     await counts.flush();
-    if (Date.now() - lastCleanup >= CLEANUP_EVERY_MS) {
-      lastCleanup = Date.now();
-      await deleteExpiredRateLimitCounts(db);
+    if (nowMs() - lastCleanup >= CLEANUP_EVERY_MS) {
+      lastCleanup = nowMs();
+      await deleteExpiredRateLimitCounts(db, new Date(lastCleanup));
     }
   };
   const schedule = () => {

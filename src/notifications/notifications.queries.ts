@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "../db/index.ts";
+import { now } from "../calendar/clock.ts";
 
 /** Queues a message (its recipient encrypted) for the sweep to send. */
 export async function insertNotification(
@@ -14,6 +15,8 @@ export async function insertNotification(
       recipient_ciphertext: row.recipientCiphertext,
       template: row.template,
       language: row.language,
+      created_at: now(),
+      next_attempt_at: now(),
     })
     .execute();
 }

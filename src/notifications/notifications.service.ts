@@ -8,6 +8,7 @@ import {
   markNotificationFailed,
   markNotificationSent,
 } from "./notifications.queries.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 
 export { createEmailChannel, type NotificationChannel } from "./notifications.channels.ts";
 
@@ -63,7 +64,7 @@ export async function sendDueNotifications({
   keys,
   channels,
   render,
-  now = new Date(),
+  now = clockNow(),
   limit = 50,
 }: {
   db: Executor;
@@ -91,7 +92,7 @@ export async function sendDueNotifications({
         continue;
       }
       await channel.send({ ...message, to: decryptText(keys.personalData, row.recipient_ciphertext) });
-      await markNotificationSent(db, row.id, new Date());
+      await markNotificationSent(db, row.id, clockNow());
       outcomes.push({ ...base, outcome: "sent" });
     } catch (error) {
       const giveUp = row.attempts >= MAX_ATTEMPTS;

@@ -14,6 +14,7 @@ import {
 } from "./opinions.steps.queries.ts";
 import { moveOpinion, queueAnswerNotices, requireStep } from "./opinions.transitions.ts";
 import type { OpinionStatus } from "./opinions.workflow.ts";
+import { now } from "../calendar/clock.ts";
 
 /**
  * An answer to an opinion of the actor's subtree. An officer's answer is a draft that waits for a
@@ -118,7 +119,7 @@ export async function reviewAnswer({
       comment,
     });
     if (!reviewed) throw conflict("opinion.no_pending_answer");
-    const changes: OpinionChanges = decision === "approve" ? { answered_at: new Date(), answer_method: "written" } : {};
+    const changes: OpinionChanges = decision === "approve" ? { answered_at: now(), answer_method: "written" } : {};
     await moveOpinion(trx, { opinion, from: facts.status, to, changes });
     if (decision === "approve") await queueAnswerNotices(trx, keys, opinion.id);
     await insertOpinionEvent(trx, {

@@ -8,6 +8,7 @@ import type { RatingBody } from "./opinions.schemas.ts";
 import { canRate, canReopen, loadByTrackingCode } from "./opinions.service.ts";
 import { insertOpinionEvent, updateOpinionInStatus, type OpinionChanges } from "./opinions.steps.queries.ts";
 import { nextStatus, type OpinionKind, type OpinionStatus } from "./opinions.workflow.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 
 /**
  * The citizen's rating of the answer (5 levels, from the tracking page): once. Rating an answered opinion
@@ -26,8 +27,8 @@ export async function rateOpinion({
   if (!canRate(opinion)) throw conflict("opinion.rating_not_allowed");
   const from = opinion.status as OpinionStatus;
   const to = nextStatus(from, "close") ?? from;
-  const changes: OpinionChanges = { rating: rating.score, rating_comment: rating.comment ?? null, rated_at: new Date() };
-  if (to !== from) changes.closed_at = new Date();
+  const changes: OpinionChanges = { rating: rating.score, rating_comment: rating.comment ?? null, rated_at: clockNow() };
+  if (to !== from) changes.closed_at = clockNow();
   await db.transaction().execute(async (trx) => {
     const moved = await updateOpinionInStatus(trx, { id: opinion.id, fromStatus: from, toStatus: to, changes });
     if (!moved) throw new AppError(409, "opinion.invalid_transition", { params: { status: from } });
@@ -69,7 +70,7 @@ export async function reopenOpinion({
   if (opinion.reopen_count > 0 && nextStatus(from, "reopen")) throw conflict("opinion.reopen_limit");
   if (!canReopen(opinion)) throw conflict("opinion.invalid_transition", { status: from });
   const to: OpinionStatus = "IN_PROGRESS";
-  const now = new Date();
+  const now = clockNow();
   const dueAt = await dueAtFor(db, { kind: opinion.kind as OpinionKind, urgency: opinion.urgency, from: now });
   await db.transaction().execute(async (trx) => {
     const moved = await updateOpinionInStatus(trx, {

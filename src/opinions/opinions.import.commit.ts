@@ -17,6 +17,7 @@ import { dueAtFor } from "./opinions.intake.service.ts";
 import { insertReceivedOpinions, type ReceivedOpinionRow } from "./opinions.queries.ts";
 import { generateTrackingCode } from "./opinions.tracking-code.ts";
 import type { OpinionKind, OpinionUrgency } from "./opinions.workflow.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 
 /** Rows per INSERT statement (28 parameter arrays each). */
 const INSERT_BATCH = 1_000;
@@ -75,7 +76,7 @@ export async function storeImport({
       }
       const fresh = analysis.valid.filter((r) => !known.has(r.fingerprint));
       const dueAt = memoizedDueAt(trx);
-      const now = new Date();
+      const now = clockNow();
       const day = todayInVietnam();
       // Each batch is prepared (deadlines, encryption) while the database stores the one before.
       let storing: Promise<void> | undefined;
@@ -99,7 +100,7 @@ export async function storeImport({
         status: "done",
         rowsDuplicate: known.size,
         rowsDone: total,
-        finishedAt: new Date(),
+        finishedAt: clockNow(),
         dropFile: true,
       });
       if (!finished) throw new CommitStopped("import.commit_failed");

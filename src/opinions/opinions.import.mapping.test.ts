@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, loginAs } from "../../test/app.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+
+useSuiteClock();
 
 /** A CSV file as a spreadsheet program writes it (UTF-8 with BOM, quoted when needed). */
 function csv(rows: string[][]): Buffer {

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "../db/index.ts";
+import { now } from "../calendar/clock.ts";
 
 /** A state of an import: checked in the background, then ready (or failed), then imported. */
 export type ImportStatus = "parsing" | "ready" | "failed" | "importing" | "done";
@@ -33,6 +34,8 @@ export async function insertImport(
       file_data: row.data,
       channel: row.channel,
       mapping: row.mapping === null ? null : JSON.stringify(row.mapping),
+      created_at: now(),
+      updated_at: now(),
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -114,7 +117,7 @@ export async function updateImport(
   let query = db
     .updateTable("opinion_imports")
     .set({
-      updated_at: sql`now()`,
+      updated_at: now(),
       ...(changes.status !== undefined && { status: changes.status }),
       ...(changes.rowsTotal !== undefined && { rows_total: changes.rowsTotal }),
       ...(changes.rowsValid !== undefined && { rows_valid: changes.rowsValid }),

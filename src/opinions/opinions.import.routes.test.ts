@@ -6,6 +6,10 @@ import { buildTestApp, loginAs } from "../../test/app.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { decryptText } from "../crypto/keys.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+import { nowMs } from "../calendar/clock.ts";
+
+useSuiteClock();
 
 /** A real workbook, as Excel saves it. */
 async function xlsx(rows: ExcelJS.CellValue[][]): Promise<Buffer> {
@@ -148,7 +152,7 @@ describe.each(ENGINES)("opinion imports on %s", (engine) => {
     ]);
     expect(rows[0]?.received_at.toISOString()).toBe("2025-03-15T03:30:00.000Z");
     expect(rows[1]?.received_at.toISOString()).toBe("2025-03-16T01:05:00.000Z");
-    expect(Math.abs((rows[2]?.received_at.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
+    expect(Math.abs((rows[2]?.received_at.getTime() ?? 0) - nowMs())).toBeLessThan(60_000);
     expect(rows.every((r) => r.unit_id === unit.id && r.entered_by_user_id === unit.officerId && r.answer_due_at !== null)).toBe(true);
     expect(rows[0]!.answer_due_at!.getTime()).toBeGreaterThan(rows[0]!.received_at.getTime());
 

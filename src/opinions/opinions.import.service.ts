@@ -25,6 +25,7 @@ import {
 import { ImportFileError, ImportMappingError, type ColumnMapping } from "./opinions.import.ts";
 import { canEnterOpinion } from "./opinions.policy.ts";
 import type { OpinionChannel } from "./opinions.workflow.ts";
+import { now, nowMs } from "../calendar/clock.ts";
 
 export { settleImports, type ImportLog } from "./opinions.import.progress.ts";
 export type { ImportPreviewRow } from "./opinions.import.analysis.ts";
@@ -110,7 +111,7 @@ export async function startImport({
   const unit = await requireActiveUnit({ db, unitId });
   if (!(await isInSubtree({ db, rootId: actor.unitId, unitId }))) throw forbidden();
   if (data.length === 0) throw badRequest("import.upload_empty");
-  await deleteStaleImportFiles(db, new Date(Date.now() - FILE_KEPT_MS));
+  await deleteStaleImportFiles(db, new Date(nowMs() - FILE_KEPT_MS));
   const id = await db.transaction().execute(async (trx) => {
     const id = await insertImport(trx, { unitId, createdBy: actor.id, fileName, data, channel, mapping: mapping ?? null });
     await recordAudit({
@@ -154,7 +155,7 @@ async function checkImport({
       status: "failed",
       errorCode: error instanceof ImportFileError ? error.code : "import.parse_failed",
       errorParams: error instanceof ImportFileError ? error.params : {},
-      finishedAt: new Date(),
+      finishedAt: now(),
       // The officer may choose other columns and check the same file again (`remapImport`).
       ...(isMapping && { headers: error.headers, mapping: error.mapping as Record<string, string> }),
       // Otherwise nothing of it can be imported.
@@ -172,13 +173,13 @@ async function checkImport({
 export async function getImport({ db, actor, importId }: { db: Executor; actor: UserActor; importId: string }): Promise<ImportView> {
   let row = await requireImport(db, actor, importId);
   const isBusy = row.status === "parsing" || row.status === "importing";
-  if (isBusy && !isImportRunningHere(db, importId) && Date.now() - row.updated_at.getTime() > STALL_MS) {
+  if (isBusy && !isImportRunningHere(db, importId) && nowMs() - row.updated_at.getTime() > STALL_MS) {
     await updateImport(
       db,
       importId,
       row.status,
       row.status === "parsing"
-        ? { status: "failed", errorCode: "import.interrupted", finishedAt: new Date(), dropFile: true }
+        ? { status: "failed", errorCode: "import.interrupted", finishedAt: now(), dropFile: true }
         : { status: "ready", errorCode: "import.interrupted", rowsDone: 0, progress: 0 },
     );
     row = await requireImport(db, actor, importId);

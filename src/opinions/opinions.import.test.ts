@@ -13,6 +13,10 @@ import {
   type ParsedImport,
 } from "./opinions.import.ts";
 import { OPINION_CHANNELS, OPINION_KINDS } from "./opinions.workflow.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+import { nowMs } from "../calendar/clock.ts";
+
+useSuiteClock();
 
 type Cell = ExcelJS.CellValue;
 
@@ -262,8 +266,8 @@ describe("parseImportFile: values and per-row errors", () => {
   );
 
   it("accepts a date less than a day ahead (clock skew, time zones) and refuses one further ahead", async () => {
-    const soon = new Date(Date.now() + 12 * 60 * 60 * 1000).toISOString();
-    const later = new Date(Date.now() + 26 * 60 * 60 * 1000).toISOString();
+    const soon = new Date(nowMs() + 12 * 60 * 60 * 1000).toISOString();
+    const later = new Date(nowMs() + 26 * 60 * 60 * 1000).toISOString();
     const parsed = await parseImportFile({
       data: csv([["Nội dung", "Ngày"], ["Một", soon], ["Hai", later]]),
       fileName: "a.csv",

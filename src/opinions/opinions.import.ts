@@ -25,6 +25,7 @@ import {
   type ImportCell,
 } from "./opinions.import-values.ts";
 import type { OpinionChannel, OpinionKind } from "./opinions.workflow.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 
 /** A field of an opinion that a column of the file can fill. */
 export type ImportField =
@@ -408,7 +409,7 @@ export async function parseImportFile(input: {
     defaultChannel: input.defaultChannel ?? "import",
     maxRows,
     onProgress: input.onProgress,
-    now: new Date(),
+    now: clockNow(),
   });
   if (extension === "csv") await readCsv(input.data, collector, maxRows);
   else await readXlsx(input.data, collector);

@@ -27,6 +27,7 @@ import {
 } from "./opinions.steps.queries.ts";
 import { generateTrackingCode } from "./opinions.tracking-code.ts";
 import type { OpinionChannel, OpinionKind, OpinionStatus, OpinionUrgency } from "./opinions.workflow.ts";
+import { now, nowMs } from "../calendar/clock.ts";
 
 const UNIQUE_VIOLATION = "23505";
 /** How far in the future an officer may date a received opinion (clock skew of a field laptop). */
@@ -152,8 +153,8 @@ export async function enterOpinion({
   if (!canEnterOpinion(actor)) throw forbidden();
   // An officer enters opinions for the units of their own subtree only.
   if (!(await isInSubtree({ db, rootId: actor.unitId, unitId: input.unitId }))) throw forbidden();
-  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
-  if (receivedAt.getTime() > Date.now() + MAX_FUTURE_SKEW_MS) throw badRequest("opinion.received_in_future", "receivedAt");
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now();
+  if (receivedAt.getTime() > nowMs() + MAX_FUTURE_SKEW_MS) throw badRequest("opinion.received_in_future", "receivedAt");
   const replay = await findReplay(db, actor, input.clientKey);
   if (replay) return replay;
   try {
@@ -217,7 +218,7 @@ async function receiveOpinion({
   actor,
   input,
   urgency,
-  receivedAt = new Date(),
+  receivedAt = now(),
   contentGroup = null,
   clientKey = null,
   ip,

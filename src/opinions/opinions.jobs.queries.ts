@@ -20,8 +20,8 @@ export async function remindDueOpinions(db: Executor, { now, leadMs, audit }: { 
       INSERT INTO opinion_events (opinion_id, type, from_status, to_status, at, details)
       SELECT id, 'reminder', status, status, ${now}, jsonb_build_object('dueAt', answer_due_at) FROM due
     ), audit AS (
-      INSERT INTO audit_log (actor_user_id, actor_label, action, entity_type, entity_id, details)
-      SELECT NULL, ${audit.actorLabel}, 'opinion.remind', 'opinion', id::text, jsonb_build_object('dueAt', answer_due_at) FROM due
+      INSERT INTO audit_log (actor_user_id, actor_label, action, entity_type, entity_id, details, at)
+      SELECT NULL, ${audit.actorLabel}, 'opinion.remind', 'opinion', id::text, jsonb_build_object('dueAt', answer_due_at), ${now} FROM due
     )
     SELECT count(*)::int AS n FROM due`.execute(db);
   return result.rows[0]?.n ?? 0;
@@ -43,8 +43,8 @@ export async function escalateOverdueOpinions(db: Executor, { now, audit }: { no
       SELECT id, 'escalated', status, status, ${now}, jsonb_build_object('toUnitId', escalated_to_unit_id, 'dueAt', answer_due_at)
       FROM late
     ), audit AS (
-      INSERT INTO audit_log (actor_user_id, actor_label, action, entity_type, entity_id, details)
-      SELECT NULL, ${audit.actorLabel}, 'opinion.escalate', 'opinion', id::text, jsonb_build_object('toUnitId', escalated_to_unit_id)
+      INSERT INTO audit_log (actor_user_id, actor_label, action, entity_type, entity_id, details, at)
+      SELECT NULL, ${audit.actorLabel}, 'opinion.escalate', 'opinion', id::text, jsonb_build_object('toUnitId', escalated_to_unit_id), ${now}
       FROM late
     )
     SELECT count(*)::int AS n FROM late`.execute(db);

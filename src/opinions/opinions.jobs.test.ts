@@ -5,6 +5,10 @@ import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { createEmailChannel, type NotificationChannel } from "../notifications/notifications.service.ts";
 import { sendOpinionNotifications, sweepDeadlines } from "./opinions.jobs.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+import { now as clockNow } from "../calendar/clock.ts";
+
+useSuiteClock();
 
 /** A real SMTP server on loopback that keeps every message it receives. */
 async function startMailbox() {
@@ -74,7 +78,7 @@ describe.each(ENGINES)("background jobs on %s", (engine) => {
     const soon = await submit({ content: "Sắp đến hạn" });
     const late = await submit({ content: "Đã quá hạn" });
     const later = await submit({ content: "Còn lâu mới đến hạn" });
-    const now = new Date();
+    const now = clockNow();
     await t.db.updateTable("opinions").set({ answer_due_at: new Date(now.getTime() + 2 * 3_600_000) }).where("id", "=", soon.id).execute();
     await t.db.updateTable("opinions").set({ answer_due_at: new Date(now.getTime() - 3_600_000) }).where("id", "=", late.id).execute();
 
@@ -147,7 +151,7 @@ describe.each(ENGINES)("background jobs on %s", (engine) => {
   it("keeps a message when the mail server fails or is not configured, and retries it later", async () => {
     const opinion = await submit({ content: "Hỏi về thủ tục", contact: { email: "hung@example.vn" }, anonymous: false, kind: "question" });
     await answer(opinion.id, "Mời anh đến trụ sở.");
-    const now = new Date();
+    const now = clockNow();
     const broken: NotificationChannel = {
       name: "email",
       send: () => Promise.reject(new Error("421 service not available")),

@@ -14,6 +14,7 @@ import {
   remindDueOpinions,
 } from "./opinions.jobs.queries.ts";
 import { formatTrackingCode } from "./opinions.tracking-code.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 
 /** How long before its deadline an open opinion is flagged for a reminder. */
 export const REMINDER_LEAD_MS = 24 * 3_600_000;
@@ -23,7 +24,7 @@ export const REMINDER_LEAD_MS = 24 * 3_600_000;
  * superior unit those past their deadline. Safe to run from several instances at once: each opinion is
  * reminded once and escalated once.
  */
-export async function sweepDeadlines({ db, now = new Date() }: { db: Executor; now?: Date }) {
+export async function sweepDeadlines({ db, now = clockNow() }: { db: Executor; now?: Date }) {
   const audit = auditEntryFor({ actor: systemActor("deadlines"), action: "opinion.sweep", entityType: "opinion" });
   const reminded = await remindDueOpinions(db, { now, leadMs: REMINDER_LEAD_MS, audit });
   const escalated = await escalateOverdueOpinions(db, { now, audit });
@@ -39,7 +40,7 @@ export async function sendOpinionNotifications({
   keys,
   channels,
   publicUrl,
-  now = new Date(),
+  now = clockNow(),
 }: {
   db: Executor;
   keys: Keys;
@@ -65,7 +66,7 @@ export async function sendOpinionNotifications({
     },
   });
   for (const outcome of outcomes.filter((o) => o.outcome === "sent")) {
-    const changed = await markOpinionNotified(db, { opinionId: outcome.opinionId, at: new Date(), channel: "email" });
+    const changed = await markOpinionNotified(db, { opinionId: outcome.opinionId, at: clockNow(), channel: "email" });
     if (changed) {
       await recordAudit({
         db,

@@ -4,6 +4,10 @@ import { buildTestApp, loginAs } from "../../test/app.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { addRoutingRule } from "./opinions.intake.service.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+import { todayInVietnam } from "../text/dates.ts";
+
+useSuiteClock();
 
 describe.each(ENGINES)("the opinion lifecycle on %s", (engine) => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -314,7 +318,7 @@ describe.each(ENGINES)("the opinion lifecycle on %s", (engine) => {
     expect(await find("channel=web&q=lo%20de%20hac%20thanh")).toEqual([code]);
     expect(await find("channel=hotline&q=lo%20de")).toEqual([]);
     expect(await find("q=100%25")).toEqual([]);
-    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const today = todayInVietnam();
     expect(await find(`from=${today}&to=${today}&q=hac%20thanh`)).toEqual([code]);
     expect(await find("to=2020-01-01&q=lo%20de")).toEqual([]);
     const reversed = await get("/api/opinions?from=2025-02-01&to=2025-01-01", leader);

@@ -21,6 +21,7 @@ import type {
   OpinionUrgency,
   RoutingKind,
 } from "./opinions.workflow.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 
 const EXCERPT_LENGTH = 160;
 
@@ -99,7 +100,7 @@ export function presentPublicOpinion({
   answer,
   canRate,
   canReopen,
-  now = new Date(),
+  now = clockNow(),
 }: {
   opinion: OpinionRecord;
   events: EventRow[];
@@ -139,7 +140,7 @@ export function presentPublicOpinion({
 export function presentOpinionList({
   rows,
   nextCursor,
-  now = new Date(),
+  now = clockNow(),
 }: {
   rows: OpinionRecord[];
   nextCursor: string | null;
@@ -170,7 +171,7 @@ export function presentOpinionDetail({
   actions,
   canAnswer,
   canViewContact,
-  now = new Date(),
+  now = clockNow(),
 }: {
   now?: Date;
   opinion: OpinionRecord;

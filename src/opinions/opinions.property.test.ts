@@ -8,6 +8,9 @@ import { normalizeText } from "../text/vietnamese.ts";
 import { MAX_CONTENT_LENGTH } from "./opinions.schemas.ts";
 import { formatTrackingCode, parseTrackingCode } from "./opinions.tracking-code.ts";
 import { CITIZEN_CHANNELS, OPINION_KINDS } from "./opinions.workflow.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+
+useSuiteClock();
 
 const ERROR_CODE = /^[a-z_]+(\.[a-z_]+)+$/;
 

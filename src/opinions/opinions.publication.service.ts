@@ -1,14 +1,15 @@
 import type { Executor } from "../db/index.ts";
 import { badRequest, notFound } from "../http/errors.ts";
 import { redactPersonalData } from "../text/redact.ts";
-import { startOfDayInVietnam, todayInVietnam } from "../text/dates.ts";
+import { dayInVietnam, startOfDayInVietnam } from "../text/dates.ts";
 import { findUnitName, listSubtreeIds } from "../units/units.service.ts";
 import { listPublishedOpinions, summariseUnitOpinions } from "./opinions.publication.queries.ts";
 import { WORKFLOW_KINDS } from "./opinions.workflow.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 
 /** The default public period: the last twelve months up to today (Vietnam's days). */
 function defaultPeriod(now: Date): { from: string; to: string } {
-  const to = todayInVietnam(now);
+  const to = dayInVietnam(now);
   const from = `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
   return { from, to };
 }
@@ -28,7 +29,7 @@ export async function getUnitPublicSummary({
   unitId,
   from,
   to,
-  now = new Date(),
+  now = clockNow(),
 }: {
   db: Executor;
   unitId: string;

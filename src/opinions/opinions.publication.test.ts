@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, loginAs } from "../../test/app.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+import { nowMs } from "../calendar/clock.ts";
+
+useSuiteClock();
 
 describe.each(ENGINES)("a unit's public page on %s", (engine) => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -71,7 +75,7 @@ describe.each(ENGINES)("a unit's public page on %s", (engine) => {
     }
     await answer(ids[0]!, "Trả lời đúng hạn", unitLeader);
     // The second is answered after its deadline; the third is still open and overdue.
-    await t.db.updateTable("opinions").set({ answer_due_at: new Date(Date.now() - 3_600_000) }).where("id", "in", [ids[1]!, ids[2]!]).execute();
+    await t.db.updateTable("opinions").set({ answer_due_at: new Date(nowMs() - 3_600_000) }).where("id", "in", [ids[1]!, ids[2]!]).execute();
     await answer(ids[1]!, "Trả lời trễ", unitLeader);
     const code = (await t.db.selectFrom("opinions").select("tracking_code").where("id", "=", ids[0]!).executeTakeFirstOrThrow()).tracking_code;
     await t.app.inject({ method: "POST", url: `/api/public/opinions/${code}/rating`, payload: { score: 5 } });

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder } from "kysely";
 import type { Database, Executor } from "../db/index.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 
 /** The values of a new opinion row. */
 export interface NewOpinionRow {
@@ -53,6 +54,7 @@ export async function insertReceivedOpinions(
   { day, rows }: { day: string; rows: ReceivedOpinionRow[] },
 ): Promise<({ id: string; created_at: Date } | undefined)[]> {
   const column = <T>(pick: (row: ReceivedOpinionRow) => T) => rows.map(pick);
+  const storedAt = clockNow().toISOString();
   const result = await sql<{ id: string; tracking_code: string; created_at: Date }>`/* prepared: insert_received_opinions */
     WITH input AS (
       SELECT * FROM unnest(
@@ -81,19 +83,20 @@ export async function insertReceivedOpinions(
     ), opinion AS (
       INSERT INTO opinions (tracking_code, unit_id, channel, kind, status, content, search_text, is_anonymous,
         public_consent, urgency, answer_due_at, received_at, content_group, topics, location_unit_id,
-        concerned_unit_id, target_officer, client_key, entered_by_user_id, import_fingerprint)
+        concerned_unit_id, target_officer, client_key, entered_by_user_id, import_fingerprint, created_at, updated_at)
       SELECT tracking_code, unit_id, channel, kind, status, content, search_text, is_anonymous, public_consent,
         urgency, answer_due_at, received_at, content_group, string_to_array(topics, ','), location_unit_id,
-        concerned_unit_id, target_officer, client_key, entered_by_user_id, import_fingerprint
+        concerned_unit_id, target_officer, client_key, entered_by_user_id, import_fingerprint, ${storedAt}::timestamptz,
+        ${storedAt}::timestamptz
       FROM valid ORDER BY ord
       RETURNING id, tracking_code, created_at
     ), contact AS (
       INSERT INTO opinion_contacts (opinion_id, ciphertext)
       SELECT o.id, v.ciphertext FROM opinion o JOIN valid v USING (tracking_code) WHERE v.ciphertext IS NOT NULL
     ), audit AS (
-      INSERT INTO audit_log (actor_user_id, actor_label, action, entity_type, entity_id, details, ip)
+      INSERT INTO audit_log (actor_user_id, actor_label, action, entity_type, entity_id, details, ip, at)
       SELECT v.audit_actor_user_id, v.audit_actor_label, v.audit_action, v.audit_entity_type, o.id::text,
-             v.audit_details, v.audit_ip
+             v.audit_details, v.audit_ip, ${storedAt}::timestamptz
       FROM opinion o JOIN valid v USING (tracking_code)
     )
     SELECT id, tracking_code, created_at FROM opinion`.execute(db);

@@ -3,6 +3,10 @@ import { buildTestApp, loginAs } from "../../test/app.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { listAuditTrail } from "../audit/audit.service.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+import { nowMs } from "../calendar/clock.ts";
+
+useSuiteClock();
 
 describe.each(ENGINES)("opinions routes on %s", (engine) => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -338,7 +342,7 @@ describe.each(ENGINES)("answer deadlines on %s", (engine) => {
 
       await t.db
         .updateTable("opinions")
-        .set({ answer_due_at: new Date(Date.now() - 60_000) })
+        .set({ answer_due_at: new Date(nowMs() - 60_000) })
         .where("tracking_code", "=", late.trackingCode.replace(/-/g, ""))
         .execute();
       const all = (await t.app.inject({ url: "/api/opinions", headers: { cookie } })).json().items;

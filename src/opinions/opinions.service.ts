@@ -29,6 +29,7 @@ import {
   type OpinionKind,
   type OpinionStatus,
 } from "./opinions.workflow.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 
 /** The facts the policy decides on, for an opinion and whether it lies in the actor's scope. */
 export function factsOf(opinion: OpinionRecord, inScope: boolean): OpinionFacts {
@@ -114,7 +115,7 @@ export async function listOpinions({ db, actor, query }: { db: Executor; actor: 
     receivedBefore: query.to ? startOfDayInVietnam(query.to, 1) : undefined,
     assignedUserId: query.assignedToMe ? actor.id : undefined,
     escalated: query.escalated,
-    overdue: query.overdue ? { now: new Date(), openStatuses: OPEN_STATUSES } : undefined,
+    overdue: query.overdue ? { now: clockNow(), openStatuses: OPEN_STATUSES } : undefined,
     afterId,
     limit: query.limit + 1,
   });

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "../db/index.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 
 /** The columns a workflow step may change besides the status. */
 export interface OpinionChanges {
@@ -33,7 +34,7 @@ export async function updateOpinionInStatus(
 ): Promise<boolean> {
   const result = await db
     .updateTable("opinions")
-    .set({ ...change.changes, status: change.toStatus, updated_at: new Date() })
+    .set({ ...change.changes, status: change.toStatus, updated_at: clockNow() })
     .where("id", "=", change.id)
     .where("status", "=", change.fromStatus)
     .executeTakeFirst();
@@ -63,6 +64,7 @@ export async function insertOpinionEvent(
       actor_user_id: event.actorUserId,
       note: event.note ?? null,
       details: JSON.stringify(event.details ?? {}),
+      at: clockNow(),
     })
     .execute();
 }
@@ -88,7 +90,8 @@ export async function insertOpinionAnswer(
       status: answer.status,
       method: answer.method,
       reviewer_id: approved ? answer.authorId : null,
-      reviewed_at: approved ? sql<Date>`now()` : null,
+      reviewed_at: approved ? clockNow() : null,
+      created_at: clockNow(),
     })
     .returning(["id", "created_at"])
     .executeTakeFirstOrThrow();
@@ -111,7 +114,7 @@ export async function reviewAnswer(
 ): Promise<boolean> {
   const result = await db
     .updateTable("opinion_answers")
-    .set({ status: review.status, reviewer_id: review.reviewerId, reviewed_at: new Date(), review_comment: review.comment })
+    .set({ status: review.status, reviewer_id: review.reviewerId, reviewed_at: clockNow(), review_comment: review.comment })
     .where("id", "=", review.answerId)
     .where("opinion_id", "=", review.opinionId)
     .where("status", "=", "pending")

@@ -14,6 +14,7 @@ import { insertOpinionAnswer, insertOpinionEvent, type OpinionChanges } from "./
 import { formatTrackingCode } from "./opinions.tracking-code.ts";
 import { moveOpinion, queueAnswerNotices, requireStep } from "./opinions.transitions.ts";
 import { isRoutingKind, nextStatus, type OpinionKind, type OpinionStatus } from "./opinions.workflow.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 
 /** The timeline entry each step writes. */
 const EVENT_OF: Record<OpinionStepBody["action"], string> = {
@@ -39,7 +40,7 @@ interface StepEffect {
 }
 
 async function effectOf(db: Executor, actor: UserActor, opinion: OpinionRecord, step: OpinionStepBody): Promise<StepEffect> {
-  const now = new Date();
+  const now = clockNow();
   switch (step.action) {
     case "classify": {
       await requireKnownTopics(db, step.topics ?? []);

@@ -1,5 +1,6 @@
 import type { Executor } from "../db/index.ts";
 import type { RemedialStatus } from "./remedies.workflow.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 
 const columns = [
   "r.id",
@@ -64,7 +65,7 @@ export async function updateRemedialStatus(
   db: Executor,
   change: { id: string; from: RemedialStatus; to: RemedialStatus; evidence: string | null; actorId: string },
 ) {
-  const now = new Date();
+  const now = clockNow();
   const result = await db
     .updateTable("remedial_actions")
     .set({

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, loginAs } from "../../test/app.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+import { todayInVietnam } from "../text/dates.ts";
+
+useSuiteClock();
 
 describe.each(ENGINES)("remedial actions (tự soi, tự sửa) on %s", (engine) => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -70,7 +74,7 @@ describe.each(ENGINES)("remedial actions (tự soi, tự sửa) on %s", (engine)
     const late = await post(`/api/opinions/${opinionId}/remedial-actions`, leader, {
       title: "Tập huấn văn hóa ứng xử",
       ownerName: "Tổ công tác",
-      dueDate: new Date().toISOString().slice(0, 10),
+      dueDate: todayInVietnam(),
     });
     expect(late.statusCode).toBe(201);
     await t.db.updateTable("remedial_actions").set({ due_date: "2025-11-01" }).where("id", "=", late.json().id).execute();

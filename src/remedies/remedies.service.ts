@@ -4,7 +4,7 @@ import type { UserActor } from "../auth/actor.ts";
 import type { Database, Executor } from "../db/index.ts";
 import { AppError, badRequest, forbidden, notFound } from "../http/errors.ts";
 import { loadInScope } from "../opinions/opinions.service.ts";
-import { todayInVietnam } from "../text/dates.ts";
+import { dayInVietnam, todayInVietnam } from "../text/dates.ts";
 import { isInSubtree } from "../units/units.service.ts";
 import type { CreateRemedialActionBody, RemedialActionResponse, RemedialStatusBody } from "./remedies.schemas.ts";
 import {
@@ -68,7 +68,7 @@ export async function createRemedialAction({
 }): Promise<RemedialActionResponse> {
   const { opinion, facts } = await loadInScope(db, actor, opinionId);
   if (!facts.inScope || !handlerRole(actor)) throw forbidden();
-  if (input.dueDate < opinion.received_at.toISOString().slice(0, 10)) throw badRequest("remedy.due_before_opinion", "dueDate");
+  if (input.dueDate < dayInVietnam(opinion.received_at)) throw badRequest("remedy.due_before_opinion", "dueDate");
   const id = await db.transaction().execute(async (trx) => {
     const created = await insertRemedialAction(trx, {
       opinionId,

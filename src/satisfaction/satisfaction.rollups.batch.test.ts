@@ -5,6 +5,9 @@ import { openTestDb, ENGINES } from "../../test/db.ts";
 import type { Db } from "../db/index.ts";
 import { listAllRollups } from "./satisfaction.rollups.queries.ts";
 import { applyResponsesToRollups, applyResponseToRollups, type RollupResponse } from "./satisfaction.rollups.service.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+
+useSuiteClock();
 
 describe.each(ENGINES)("rollups applied in batches on %s", (engine) => {
   let handle: Db;

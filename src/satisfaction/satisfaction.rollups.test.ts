@@ -13,6 +13,9 @@ import { decideOnResponse } from "../surveys/surveys.flags.service.ts";
 import { submitSurveyResponse } from "../surveys/surveys.responses.service.ts";
 import { compareRollupsWithRecomputation } from "./satisfaction.rollups.service.ts";
 import { computeDashboard } from "./satisfaction.dashboard.service.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+
+useSuiteClock();
 
 describe.each(ENGINES)("rollups maintained incrementally on %s", (engine) => {
   let handle: Db;

@@ -8,6 +8,9 @@ import { campaignBody, createCampaignAs } from "../../test/surveys.ts";
 import { submitSurveyResponse } from "../surveys/surveys.responses.service.ts";
 import { wilsonInterval } from "./satisfaction.index.ts";
 import { addAnswerSums, answerSumsOf, clusteredInterval, EMPTY_ANSWER_SUMS } from "./satisfaction.intervals.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+
+useSuiteClock();
 
 describe.each(ENGINES)("the satisfaction dashboard on %s", (engine) => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;

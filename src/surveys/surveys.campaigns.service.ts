@@ -23,6 +23,7 @@ import {
   type SurveyChannel,
   type SurveyFamily,
 } from "./surveys.templates.ts";
+import { nowMs } from "../calendar/clock.ts";
 
 /** A campaign as the services use it. */
 export interface Campaign {
@@ -192,14 +193,14 @@ export async function findCampaignForResponses({ db, campaignId }: { db: Executo
   let perDb = responseCache.get(db);
   if (!perDb) responseCache.set(db, (perDb = new Map()));
   const cached = perDb.get(campaignId);
-  if (cached && Date.now() - cached.at < RESPONSE_CACHE_MS) return cached.value;
+  if (cached && nowMs() - cached.at < RESPONSE_CACHE_MS) return cached.value;
   const value = (async () => {
     const row = await findCampaignById(db, campaignId);
     if (!row) return undefined;
     const units = await listCampaignUnits(db, campaignId);
     return { campaign: toCampaign(row), unitIds: new Set(units.map((u) => u.unit_id)) };
   })();
-  perDb.set(campaignId, { at: Date.now(), value });
+  perDb.set(campaignId, { at: nowMs(), value });
   value.then((v) => v === undefined && perDb.delete(campaignId)).catch(() => perDb.delete(campaignId));
   return value;
 }

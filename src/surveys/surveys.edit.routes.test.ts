@@ -6,6 +6,9 @@ import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { campaignBody, createCampaignAs } from "../../test/surveys.ts";
 import { submitSurveyResponse } from "./surveys.responses.service.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+
+useSuiteClock();
 
 const likert = { id: "parking", type: "likert", element: null, text: { vi: "Chỗ để xe có thuận tiện không?", en: "Was parking easy?" } };
 const choice = {

@@ -2,7 +2,7 @@ import type { UserActor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import type { Executor } from "../db/index.ts";
 import { AppError, conflict, forbidden, unprocessable } from "../http/errors.ts";
-import { formatDate, startOfDayInVietnam, todayInVietnam } from "../text/dates.ts";
+import { dayInVietnam, formatDate, startOfDayInVietnam, todayInVietnam } from "../text/dates.ts";
 import { createCampaign, isCampaignOpen, listEvaluatedUnits, requireCampaign, type Campaign } from "./surveys.campaigns.service.ts";
 import { canLinkForumCampaign } from "./surveys.policy.ts";
 import { surveyPath } from "./surveys.presenter.ts";
@@ -99,7 +99,7 @@ export async function linkForumCampaign({ db, actor, forum, campaignId }: { db: 
 export async function createForumCampaign({ db, actor, forum }: { db: Executor; actor: UserActor; forum: ForumFacts }) {
   if (!canLinkForumCampaign(actor, forum)) throw forbidden("survey.forum_link_forbidden");
   const start = forum.day < todayInVietnam() ? todayInVietnam() : forum.day;
-  const endsOn = todayInVietnam(startOfDayInVietnam(start, FORUM_CAMPAIGN_DAYS));
+  const endsOn = dayInVietnam(startOfDayInVietnam(start, FORUM_CAMPAIGN_DAYS));
   return createCampaign({
     db,
     actor,

@@ -9,6 +9,9 @@ import { buildTestApp, loginAs } from "../../test/app.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { campaignBody, createCampaignAs } from "../../test/surveys.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+
+useSuiteClock();
 
 /** The text of a DOCX's main document part. */
 function docxText(data: Buffer): string {

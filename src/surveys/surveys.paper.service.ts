@@ -10,6 +10,7 @@ import { readPaperSheet } from "./surveys.paper-import.ts";
 import { canIssueCodes } from "./surveys.policy.ts";
 import { addPaperCounts, isCampaignUnit, listPaperCounts, setPaperIssuedReturned } from "./surveys.queries.ts";
 import { checkResponseContent, prepareResponse, storeResponses } from "./surveys.record.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 
 /** A filled paper form as keyed in or imported. */
 export interface PaperForm {
@@ -41,7 +42,7 @@ async function storeForms(db: Executor, actor: UserActor, campaign: Campaign, un
     }
   });
   const settings = await getSettings({ db });
-  const now = new Date();
+  const now = clockNow();
   const prepared = checked.map(({ form, answers, attributes }) =>
     prepareResponse({ campaign, settings, unitId, clientKey: form.clientKey, deviceKey: null, channel: "paper", now, answeredOn: form.answeredOn, answers, attributes }),
   );

@@ -5,6 +5,9 @@ import { buildTestApp, loginAs } from "../../test/app.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { campaignBody, createCampaignAs, deviceCookie } from "../../test/surveys.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+
+useSuiteClock();
 
 describe.each(ENGINES)("a citizen answering a satisfaction survey on %s", (engine) => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;

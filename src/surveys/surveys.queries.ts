@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "../db/index.ts";
+import { now } from "../calendar/clock.ts";
 
 /** The values of a new campaign. */
 export interface NewCampaignRow {
@@ -97,7 +98,7 @@ export async function listCampaignsTouching(db: Executor, unitIds: readonly stri
 
 /** Marks a campaign's results public. */
 export async function setCampaignPublished(db: Executor, id: string) {
-  await db.updateTable("survey_campaigns").set({ published_at: sql`now()` }).where("id", "=", id).execute();
+  await db.updateTable("survey_campaigns").set({ published_at: now() }).where("id", "=", id).execute();
 }
 
 /** Stores hashes of new one-time codes. */

@@ -1,13 +1,14 @@
 import { hashToken } from "../crypto/keys.ts";
 import type { Executor } from "../db/index.ts";
 import { badRequest, conflict, notFound } from "../http/errors.ts";
-import { todayInVietnam } from "../text/dates.ts";
+import { dayInVietnam } from "../text/dates.ts";
 import { findUnitName } from "../units/units.service.ts";
 import { findCampaignForResponses, isCampaignOpen, requireCampaign } from "./surveys.campaigns.service.ts";
 import { normalizeCode } from "./surveys.codes.service.ts";
 import { isCampaignUnit } from "./surveys.queries.ts";
 import { checkResponseContent, recordResponse } from "./surveys.record.ts";
 import { LIKERT_LABELS, RESPONDENT_ATTRIBUTES, type RespondentAttribute, type SurveyChannel } from "./surveys.templates.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 
 /** The form a citizen answers for one evaluated unit. */
 export async function getPublicSurvey({ db, campaignId, unitId }: { db: Executor; campaignId: string; unitId: string }) {
@@ -46,7 +47,7 @@ export async function submitSurveyResponse({
   unitId,
   input,
   deviceId,
-  now = new Date(),
+  now = clockNow(),
 }: {
   db: Executor;
   campaignId: string;
@@ -59,7 +60,7 @@ export async function submitSurveyResponse({
   if (!found) throw notFound("survey.not_found");
   if (!found.unitIds.has(unitId)) throw notFound("survey.unit_not_evaluated", "unitId");
   const campaign = found.campaign;
-  const answeredOn = todayInVietnam(now);
+  const answeredOn = dayInVietnam(now);
   if (!isCampaignOpen(campaign, answeredOn)) throw conflict("survey.closed");
   const { answers, attributes } = checkResponseContent(campaign, input);
   const code = input.code === undefined ? undefined : normalizeCode(input.code);

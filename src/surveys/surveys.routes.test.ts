@@ -6,6 +6,9 @@ import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { campaignBody, createCampaignAs } from "../../test/surveys.ts";
 import { submitSurveyResponse } from "./surveys.responses.service.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+
+useSuiteClock();
 
 describe.each(ENGINES)("survey campaigns, one-time codes, flags and exclusions on %s", (engine) => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;

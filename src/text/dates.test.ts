@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, todayInVietnam } from "./dates.ts";
+import { setClock } from "../calendar/clock.ts";
+import { dayInVietnam, formatDate, formatDateTime, todayInVietnam } from "./dates.ts";
 
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -10,7 +11,7 @@ describe("dates in Asia/Ho_Chi_Minh", () => {
     const instant = new Date("2026-11-21T17:30:00Z");
     expect(formatDateTime(instant)).toBe("22/11/2026 00:30");
     expect(formatDate(instant)).toBe("22/11/2026");
-    expect(todayInVietnam(instant)).toBe("2026-11-22");
+    expect(dayInVietnam(instant)).toBe("2026-11-22");
   });
 
   it("writes midnight as 00:xx, never 24:xx, and pads day, month and minutes", () => {
@@ -19,13 +20,22 @@ describe("dates in Asia/Ho_Chi_Minh", () => {
   });
 
   it("changes the Vietnamese day at 17:00 UTC", () => {
-    expect(todayInVietnam(new Date("2025-02-28T16:59:59.999Z"))).toBe("2025-02-28");
-    expect(todayInVietnam(new Date("2025-02-28T17:00:00Z"))).toBe("2025-03-01");
-    expect(todayInVietnam(new Date("2024-12-31T17:00:00Z"))).toBe("2025-01-01");
+    expect(dayInVietnam(new Date("2025-02-28T16:59:59.999Z"))).toBe("2025-02-28");
+    expect(dayInVietnam(new Date("2025-02-28T17:00:00Z"))).toBe("2025-03-01");
+    expect(dayInVietnam(new Date("2024-12-31T17:00:00Z"))).toBe("2025-01-01");
   });
 
-  it("does not depend on the process's time zone: the tests run with TZ=UTC", () => {
-    expect(new Date("2026-11-21T17:30:00Z").getHours()).toBe(17);
+  it("takes today from the product's clock: 23:30 UTC is already tomorrow in Vietnam, 16:30 UTC still today", () => {
+    try {
+      setClock("2026-12-08T23:30:00Z");
+      expect(todayInVietnam()).toBe("2026-12-09");
+      setClock("2026-12-08T16:30:00Z");
+      expect(todayInVietnam()).toBe("2026-12-08");
+      setClock("2026-12-31T17:00:00Z");
+      expect(todayInVietnam()).toBe("2027-01-01");
+    } finally {
+      setClock(null);
+    }
   });
 
   it("agrees with UTC+7 for any instant since 1976 (property)", () => {
@@ -37,7 +47,7 @@ describe("dates in Asia/Ho_Chi_Minh", () => {
           const day = `${pad(local.getUTCDate())}/${pad(local.getUTCMonth() + 1)}/${local.getUTCFullYear()}`;
           expect(formatDate(instant)).toBe(day);
           expect(formatDateTime(instant)).toBe(`${day} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`);
-          expect(todayInVietnam(instant)).toBe(local.toISOString().slice(0, 10));
+          expect(dayInVietnam(instant)).toBe(local.toISOString().slice(0, 10));
         },
       ),
       { numRuns: 1000 },

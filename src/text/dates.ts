@@ -33,9 +33,14 @@ export function formatDateTime(date: Date): string {
 // Vietnam has kept UTC+7 without daylight saving since 1975: plain arithmetic is exact and cheap.
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
-/** Today's date in Vietnam as yyyy-mm-dd (what a DATE column compares with); on every submission's path. */
-export function todayInVietnam(now: Date = clockNow()): string {
-  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+/** The date in Vietnam at `instant`, as yyyy-mm-dd (what a DATE column compares with); on every submission's path. */
+export function dayInVietnam(instant: Date): string {
+  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Today's date in Vietnam by the product's clock (src/calendar/clock.ts), as yyyy-mm-dd. */
+export function todayInVietnam(): string {
+  return dayInVietnam(clockNow());
 }
 
 /** The instant a Vietnamese day (yyyy-mm-dd) begins, `plusDays` later: 00:00 in Asia/Ho_Chi_Minh. */

@@ -4,6 +4,9 @@ import { ENGINES } from "../../test/db.ts";
 import { createTestUnit } from "../../test/factories.ts";
 import { todayInVietnam } from "../text/dates.ts";
 import { isInSubtree, listActiveUnits, listSubtreeIds, listSubtreeUnits, type UnitSummary } from "./units.service.ts";
+import { useSuiteClock } from "../../test/clock.ts";
+
+useSuiteClock();
 
 
 describe.each(ENGINES)("units on %s", (engine) => {

@@ -11,6 +11,7 @@ import { ForumPlanTable } from "../features/forums/components/ForumPlanTable";
 import { LoadingState } from "../ui/LoadingState";
 import { PageTitle } from "../ui/PageTitle";
 import { useDocumentTitle } from "../ui/useDocumentTitle";
+import { yearInVietnam } from "../ui/vietnam-time";
 
 /** `/console/forums`: the year's forum plan, planning a new forum, coverage of the communes and the figures. */
 export function ConsoleForumsPage() {
@@ -18,7 +19,7 @@ export function ConsoleForumsPage() {
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const thisYear = new Date().getFullYear();
+  const thisYear = yearInVietnam();
   const [year, setYear] = useState(thisYear);
   const [planning, setPlanning] = useState(false);
   const plan = useQuery({ queryKey: forumKeys.plan(year), queryFn: ({ signal }) => fetchForumPlan(year, signal) });

@@ -3,6 +3,7 @@ import "./date-field.css";
 import "dayjs/locale/vi";
 import { DateInput } from "@mantine/dates";
 import { useTranslation } from "react-i18next";
+import { todayInVietnam } from "./vietnam-time";
 
 const DAY_MONTH_YEAR = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2})[:hg](\d{2}))?\s*$/;
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -28,7 +29,10 @@ export function parseDayMonthYear(text: string, { withTime = false } = {}): stri
 interface DateFieldProps {
   id: string;
   label: string;
-  /** `yyyy-mm-dd` (with `withTime`: `yyyy-mm-ddTHH:mm`, as a native datetime-local field), or "" when empty. */
+  /**
+   * `yyyy-mm-dd` (with `withTime`: `yyyy-mm-ddTHH:mm`, as a native datetime-local field), or "" when empty: Vietnam's
+   * wall-clock time, whatever the PC's zone (`vietnam-time.ts` converts it to and from an instant).
+   */
   value: string;
   onChange: (value: string) => void;
   withTime?: boolean;
@@ -61,6 +65,8 @@ export function DateField({ id, label, value, onChange, withTime = false, requir
       value={value ? value.replace("T", " ") : null}
       onChange={(next) => onChange(next ? (withTime ? next.slice(0, 16).replace(" ", "T") : next.slice(0, 10)) : "")}
       maxDate={maxDate}
+      // An empty field's calendar opens on Vietnam's month, not the PC's (they differ at a month's turn).
+      defaultDate={todayInVietnam()}
       clearable={!required}
       clearButtonProps={{ "aria-label": t("common.clearDate") }}
       ariaLabels={{

@@ -1,5 +1,7 @@
+import { todayInVietnam } from "../../ui/vietnam-time";
+
 /** The periods offered for a campaign: its whole span, then each year and quarter it covers (up to now). */
-export function periodChoices(startsOn: string, endsOn: string, today = new Date().toISOString().slice(0, 10)): string[] {
+export function periodChoices(startsOn: string, endsOn: string, today = todayInVietnam()): string[] {
   const first = Number(startsOn.slice(0, 4));
   const last = Math.min(Number(endsOn.slice(0, 4)), Number(today.slice(0, 4)));
   const choices: string[] = [];

@@ -9,15 +9,10 @@ import { orderUnitsAsTree } from "../../units/unit-tree";
 import type { EntryBody } from "../api";
 import { newClientKey } from "../entry-queue";
 import { DateField } from "../../../ui/DateField";
+import { instantOfVietnamTime, nowInVietnam, todayInVietnam, vietnamTimeOf } from "../../../ui/vietnam-time";
 
 /** Channels an officer enters by hand: everything but the citizen's own web form and QR code. */
 const OFFLINE_CHANNELS = KNOWN_CHANNELS.filter((c) => c !== "web" && c !== "qr");
-
-/** "2026-11-25T14:05" for the datetime-local field, in the browser's (Vietnam's) local time. */
-function localNow(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
 
 interface Draft {
   unitId: string;
@@ -32,11 +27,10 @@ interface Draft {
 }
 
 function fromBody(body: EntryBody): Draft {
-  const at = new Date(body.receivedAt);
   return {
     unitId: body.unitId,
     channel: body.channel,
-    receivedAt: new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16),
+    receivedAt: vietnamTimeOf(body.receivedAt),
     kind: body.kind,
     topic: body.topics[0] ?? "",
     content: body.content,
@@ -68,7 +62,7 @@ export function EntryForm({
   const [draft, setDraft] = useState<Draft>(() => ({
     unitId: officerUnitId,
     channel: "forum",
-    receivedAt: localNow(),
+    receivedAt: nowInVietnam(),
     kind: "reflection",
     topic: "",
     content: "",
@@ -116,7 +110,7 @@ export function EntryForm({
       channel: draft.channel,
       kind: draft.kind,
       content,
-      receivedAt: new Date(draft.receivedAt || localNow()).toISOString(),
+      receivedAt: instantOfVietnamTime(draft.receivedAt || nowInVietnam()),
       topics: draft.topic ? [draft.topic] : [],
       anonymous: !hasContact,
       ...(hasContact ? { contact: { ...(name ? { name } : {}), ...(phone ? { phone } : {}) } } : {}),
@@ -170,7 +164,7 @@ export function EntryForm({
             required
             label={t("entry.receivedAt")}
             value={draft.receivedAt}
-            maxDate={localNow().slice(0, 10)}
+            maxDate={todayInVietnam()}
             onChange={(value) => set("receivedAt", value)}
           />
           <NativeSelect

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { isApiError } from "../../../app/api-client";
 import { DateField } from "../../../ui/DateField";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
+import { instantOfVietnamTime } from "../../../ui/vietnam-time";
 import { useUnitOptions } from "../../units/hooks/useUnitOptions";
 import { createForum, type Forum } from "../api";
 
@@ -55,7 +56,7 @@ export function ForumForm({ unitId, onCreated }: { unitId: string; onCreated: (f
       const forum = await createForum({
         unitId,
         title: f.title,
-        startsAt: f.startsAt ? new Date(f.startsAt).toISOString() : "",
+        startsAt: f.startsAt ? instantOfVietnamTime(f.startsAt) : "",
         locationUnitId: f.locationUnitId,
         ...(f.hamlet ? { hamlet: f.hamlet } : {}),
         place: f.place,

@@ -1,8 +1,8 @@
 import { Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { UnitSummary } from "../api";
+import { formatDay } from "../../../ui/format-date-time";
 
-const formatDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 const number = (value: number) => value.toLocaleString("vi-VN");
 
 /** A horizontal bar of shares, drawn with CSS and described in words (the table beside it carries the numbers). */

@@ -4,9 +4,9 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { createRemedialAction, fetchRemedialActions, moveRemedialAction, remedyKeys, type RemedialAction, type RemedialStatus } from "../api";
 import { DateField } from "../../../ui/DateField";
+import { formatDay } from "../../../ui/format-date-time";
 
 const STATUS_COLOR: Record<RemedialStatus, string> = { planned: "#495057", in_progress: "#a84300", done: "#364fc7", verified: "#176236" };
-const formatDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
 function ActionItem({ action, onChanged }: { action: RemedialAction; onChanged: (message: string) => void }) {
   const { t } = useTranslation();

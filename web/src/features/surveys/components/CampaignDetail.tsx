@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
+import { formatDay } from "../../../ui/format-date-time";
 import { LoadingState } from "../../../ui/LoadingState";
 import { Notice } from "../../../ui/Notice";
 import { downloadCodesSheet, fetchCampaign, issueCodes, publishCampaign, surveyKeys, type Campaign } from "../api";
@@ -11,7 +12,6 @@ import { EditCampaignForm } from "./EditCampaignForm";
 import { FlaggedResponses } from "./FlaggedResponses";
 import { PaperEntry } from "./PaperEntry";
 
-const formatDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
 function UnitCard({ campaign, unit }: { campaign: Campaign; unit: Campaign["units"][number] }) {
   const { t } = useTranslation();

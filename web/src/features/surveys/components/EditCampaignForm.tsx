@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../../ui/DateField";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
+import { formatDay } from "../../../ui/format-date-time";
 import { Notice } from "../../../ui/Notice";
 import { surveyKeys, updateCampaign, type Campaign, type CampaignChanges } from "../api";
 import { isCampaignFormValid } from "../campaign-form";
@@ -14,7 +15,6 @@ import { ChannelsPicker } from "./ChannelsPicker";
 import { QuestionEditor } from "./QuestionEditor";
 import { unitInputsOf, UnitsPicker, type UnitSelection } from "./UnitsPicker";
 
-const formatDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
 interface EditCampaignFormProps {
   campaign: Campaign;

@@ -6,8 +6,7 @@ import { currentLanguage } from "../../../i18n";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { enterPaperForms, setPaperCounts, type Campaign } from "../api";
 import { DateField } from "../../../ui/DateField";
-
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+import { todayInVietnam } from "../../../ui/vietnam-time";
 
 /**
  * Fast keyboard entry of filled paper forms: one digit per Likert question (1–5, blank when unanswered),
@@ -17,7 +16,7 @@ export function PaperEntry({ campaign, unitId }: { campaign: Campaign; unitId: s
   const { t } = useTranslation();
   const lang = currentLanguage();
   const likert = campaign.questions.filter((q) => q.type === "likert");
-  const [day, setDay] = useState(today());
+  const [day, setDay] = useState(todayInVietnam);
   const [digits, setDigits] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(0);
   const [issued, setIssued] = useState("");
