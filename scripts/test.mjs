@@ -4,6 +4,7 @@
 // every test run.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
 import { FAKETIME_PATH, prepareTestEnvironment } from "./test-env.mjs";
 
 // Server suites whose outcome may depend on the day or the hour: deadlines, campaign and forum periods,
@@ -31,7 +32,10 @@ const OTHER_CLOCKS = [
 
 function step(label, command, args, env = {}) {
   console.log(`\n== ${label} ==`);
+  const started = performance.now();
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  // Each phase's time, to keep the whole run under 15 minutes on CI's 2 cores (docs/PERFORMANCE.md).
+  console.log(`-- ${label}: ${Math.round((performance.now() - started) / 1000)} s`);
   return result.status ?? 1;
 }
 
