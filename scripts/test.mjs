@@ -53,7 +53,7 @@ for (const [label, args] of [
   if (status !== 0) failedChecks += 1;
 }
 
-/** Runs vitest with `args`, its JSON report in `results`; returns the tests passed and failed. */
+/** Runs vitest with `args` (under `prefix`, e.g. faketime), its JSON report in `results`; returns the tests passed and failed. */
 function vitest(label, results, args, env, prefix = []) {
   const [command, ...rest] = [...prefix, "npx", "vitest", "run", ...args];
   const status = step(label, command, [...rest, "--reporter=default", "--reporter=json", `--outputFile=${results}`], env);
