@@ -49,7 +49,7 @@ describe("npm start, as a new user runs it", () => {
 
     const second = npmStart(await freePort());
     expect(await second.exited).toBe(1);
-    expect(second.output()).toMatch(/in use by another Lắng nghe process/);
+    expect(second.output()).toMatch(/đang được một tiến trình Lắng nghe khác dùng/);
 
     // npm re-raises the signal its script ended on; the app itself must have stopped cleanly.
     first.interrupt();

@@ -14,7 +14,9 @@ import {
 import { registerAuthRoutes } from "./auth/auth.routes.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
 import { registerHealthRoutes } from "./http/health.routes.ts";
+import { refuseNulCharacters } from "./http/nul.ts";
 import { rateLimitOptions } from "./http/rate-limit.ts";
+import { privateRequestLogging } from "./http/request-log.ts";
 import { PUBLIC_ACTOR, type Actor } from "./auth/actor.ts";
 import type { App, AppDeps } from "./http/types.ts";
 import { registerPublicOpinionRoutes } from "./opinions/opinions.public.routes.ts";
@@ -34,7 +36,7 @@ const BODY_LIMIT = 256 * 1024;
 /** Builds the Fastify application (not listening); tests call it with their own database. */
 export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions["logger"] } = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: privateRequestLogging(options.logger ?? false),
     bodyLimit: BODY_LIMIT,
     trustProxy: deps.config.trustProxy,
     // A malformed or over-long URL is refused before routing; keep even that in the error contract.
@@ -44,6 +46,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  app.addHook("preValidation", refuseNulCharacters);
   const actors = new WeakMap<object, Actor>();
   app.decorateRequest("actor", {
     getter() {

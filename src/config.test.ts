@@ -100,7 +100,6 @@ describe("loadConfig", () => {
       DATABASE_URL: "mysql://db/langnghe",
       LANGNGHE_SECRET: "short",
       LOG_LEVEL: "loud",
-      DEMO_PASSWORD: "123",
       PUBLIC_RATE_LIMIT_PER_MINUTE: "0",
       TRUST_PROXY: "yes",
       SMTP_URL: "mail.example.vn",
@@ -111,7 +110,6 @@ describe("loadConfig", () => {
     expect(error.name).toBe("ConfigError");
     expect(namedVariables(error)).toEqual([
       "DATABASE_URL",
-      "DEMO_PASSWORD",
       "JOBS_INTERVAL_SECONDS",
       "LANGNGHE_LANG",
       "LANGNGHE_SECRET",

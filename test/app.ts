@@ -1,4 +1,4 @@
-import type { LightMyRequestResponse } from "fastify";
+import type { FastifyServerOptions, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../src/app.ts";
 import { deriveKeys } from "../src/crypto/keys.ts";
 import type { Engine } from "../src/db/index.ts";
@@ -9,7 +9,11 @@ import { TEST_PASSWORD } from "./factories.ts";
 /** An app on a fresh database of `engine`, with the database and keys for direct checks. */
 export async function buildTestApp(
   engine: Engine,
-  options: { publicRateLimitPerMinute?: number; publicRateLimitPerDevicePerMinute?: number } = {},
+  options: {
+    publicRateLimitPerMinute?: number;
+    publicRateLimitPerDevicePerMinute?: number;
+    logger?: FastifyServerOptions["logger"];
+  } = {},
 ) {
   const handle = await openTestDb(engine);
   const keys = deriveKeys("test-secret-that-is-long-enough-0123456789");
@@ -23,7 +27,7 @@ export async function buildTestApp(
       trustProxy: false,
       logLevel: "silent",
     },
-  });
+  }, { logger: options.logger });
   await app.ready();
   return {
     app,

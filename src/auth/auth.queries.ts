@@ -80,31 +80,6 @@ export async function deleteExpiredSessions(db: Executor, now: Date) {
   await db.deleteFrom("sessions").where("expires_at", "<", now).execute();
 }
 
-/** How many failed logins each key had since `since`. */
-export async function countLoginFailures(db: Executor, keys: string[], since: Date) {
-  const rows = await db
-    .selectFrom("login_failures")
-    .select(["key", (eb) => eb.fn.countAll<number>().as("failures")])
-    .where("key", "in", keys)
-    .where("at", ">=", since)
-    .groupBy("key")
-    .execute();
-  return new Map(rows.map((r) => [r.key, Number(r.failures)]));
-}
-
-/** Records a failed login under each key. */
-export async function insertLoginFailures(db: Executor, keys: string[]) {
-  await db
-    .insertInto("login_failures")
-    .values(keys.map((key) => ({ key })))
-    .execute();
-}
-
-/** Forgets the failures of a key after a successful login. */
-export async function deleteLoginFailures(db: Executor, key: string) {
-  await db.deleteFrom("login_failures").where("key", "=", key).execute();
-}
-
 /** The values of a new account. */
 export interface NewUserRow {
   username: string;

@@ -171,6 +171,7 @@ describe.each(ENGINES)("auth routes on %s", (engine) => {
       ["a foreign Origin", { origin: "https://evil.example" }],
       ["a look-alike Origin", { origin: "https://langnghe.example.evil.example" }],
       ["a malformed Origin", { origin: "not a url" }],
+      ["Origin: null (a sandboxed frame, a file, a redirect from another site)", { origin: "null" }],
       ["Sec-Fetch-Site: cross-site", { "sec-fetch-site": "cross-site" }],
       ["Sec-Fetch-Site: same-site", { "sec-fetch-site": "same-site" }],
     ])("with %s, and leaves the session open", async (_label, headers) => {
@@ -200,6 +201,14 @@ describe.each(ENGINES)("auth routes on %s", (engine) => {
       });
       expect(response.statusCode).toBe(403);
       expect(response.json().error.code).toBe("auth.csrf");
+    });
+
+    it("on a login posted with Origin: null", async () => {
+      const user = await createTestUser(t.db, { unitId: unit.id });
+      const response = await login(user.username, TEST_PASSWORD, { headers: { origin: "null" } });
+      expect(response.statusCode).toBe(403);
+      expect(response.json().error.code).toBe("auth.csrf");
+      expect(response.cookies.find((c) => c.name === "ln_session")).toBeUndefined();
     });
 
     it("on a login form posted from another site", async () => {

@@ -1,25 +1,24 @@
 import { hash, verify } from "@node-rs/argon2";
 import type { Executor } from "../db/index.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 import { hashToken, newToken } from "../crypto/keys.ts";
 import { AppError, unauthenticated } from "../http/errors.ts";
 import { normalizeText } from "../text/vietnamese.ts";
 import type { Role, UserActor } from "./actor.ts";
+import { countLoginAttempt, forgiveLoginAttempt } from "./auth.login-limits.ts";
+import { assertStrongPassword } from "./auth.password-strength.ts";
 import {
-  countLoginFailures,
   deleteExpiredSessions,
-  deleteLoginFailures,
   deleteSession,
   findSessionWithUser,
   findUserById,
   listActiveHandlersOfUnit,
   findUserByUsername,
-  insertLoginFailures,
   insertSession,
   insertUser,
   touchSession,
 } from "./auth.queries.ts";
-import { now as clockNow } from "../calendar/clock.ts";
 
 /** A session lasts this long without use … */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -27,11 +26,6 @@ export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 /** Writes to refresh a session happen at most this often. */
 const SESSION_TOUCH_MS = 5 * 60 * 1000;
-
-/** Login throttling: failures allowed per (user name, address) and per address in the window. */
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_USER_AND_IP = 5;
-export const MAX_FAILURES_PER_IP = 30;
 
 // argon2id, OWASP's second recommended setting (19 MiB, 2 passes).
 const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -63,36 +57,26 @@ function toActor(row: {
 }
 
 /**
- * Checks a user name and password and opens a session. Refuses with 429 after too many failures for
- * the same name from the same address (or from one address overall) in the window; every outcome is audited.
+ * Checks a user name and password and opens a session. The attempt is counted against the login limits
+ * (auth.login-limits.ts) before the password is checked, and refused with 429 past any of them; every outcome
+ * is audited.
  */
 export async function login({
   db,
   username,
   password,
   ip,
-  now = clockNow(),
 }: {
   db: Executor;
   username: string;
   password: string;
   ip: string;
-  now?: Date;
 }): Promise<{ token: string; user: UserActor; expiresAt: Date }> {
   const name = normalizeText(username).toLowerCase();
-  const userKey = `user:${name}|ip:${ip}`;
-  const ipKey = `ip:${ip}`;
-  const failures = await countLoginFailures(db, [userKey, ipKey], new Date(now.getTime() - LOGIN_WINDOW_MS));
-  if (
-    (failures.get(userKey) ?? 0) >= MAX_FAILURES_PER_USER_AND_IP ||
-    (failures.get(ipKey) ?? 0) >= MAX_FAILURES_PER_IP
-  ) {
-    throw new AppError(429, "auth.too_many_attempts", { params: { minutes: LOGIN_WINDOW_MS / 60000 } });
-  }
+  const attempt = await countLoginAttempt({ db, account: name, address: ip });
   const user = await findUserByUsername(db, name);
   const valid = await verify(user?.password_hash ?? DUMMY_HASH, password);
   if (!user || !valid || !user.is_active) {
-    await insertLoginFailures(db, [userKey, ipKey]);
     await recordAudit({
       db,
       actor: { kind: "public" },
@@ -103,10 +87,11 @@ export async function login({
     });
     throw new AppError(401, "auth.invalid_credentials");
   }
+  const now = clockNow();
   const token = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
   const actor = toActor(user);
-  await deleteLoginFailures(db, userKey);
+  await forgiveLoginAttempt({ db, attempt });
   await insertSession(db, { tokenHash: hashToken(token), userId: user.id, expiresAt });
   await recordAudit({ db, actor, action: "auth.login", entityType: "user", entityId: user.id, ip });
   await deleteExpiredSessions(db, now);
@@ -145,7 +130,10 @@ export async function resolveSession({
   return toActor(row);
 }
 
-/** Creates an officer's account (used by the demo seed and the CLI). Returns the new id. */
+/**
+ * Creates an officer's account (used by the demo seed and the CLI). Returns the new id. Refuses a guessable
+ * password with 400 and the reason (assertStrongPassword).
+ */
 export async function createUser({
   db,
   user,
@@ -153,6 +141,7 @@ export async function createUser({
   db: Executor;
   user: { username: string; displayName: string; password: string; unitId: string; role: Role };
 }): Promise<string> {
+  assertStrongPassword(user.password, [user.username, user.displayName]);
   return insertUser(db, {
     username: normalizeText(user.username).toLowerCase(),
     displayName: normalizeText(user.displayName),

@@ -11,7 +11,7 @@ Lệnh:
                                    thêm một đơn vị vào cây đơn vị; in ra mã (id) của đơn vị
   create-user --username U --name N --role admin|leader|officer|inspector --unit ID
                                    tạo tài khoản cán bộ; mật khẩu lấy từ biến LANGNGHE_NEW_PASSWORD
-                                   (ít nhất 12 ký tự)
+                                   (ít nhất 12 ký tự và khó đoán)
   add-topic --code C --name-vi N --name-en N [--order n]
                                    thêm (hoặc đổi tên) một chủ đề trong danh sách cho người dân và cán bộ
   add-routing-rule --target ID [--location ID] [--topic C] [--kind K] [--priority n]
@@ -30,7 +30,7 @@ Commands:
                                    add a unit to the tree; prints its id
   create-user --username U --name N --role admin|leader|officer|inspector --unit ID
                                    add an officer's account; the password is read from LANGNGHE_NEW_PASSWORD
-                                   (at least 12 characters)
+                                   (at least 12 characters, hard to guess)
   add-topic --code C --name-vi N --name-en N [--order n]
                                    add a topic to the list offered to citizens and officers (or rename one)
   add-routing-rule --target ID [--location ID] [--topic C] [--kind K] [--priority n]
@@ -58,8 +58,8 @@ const MESSAGES = {
     en: "the database already has units; demo data goes only into an empty one",
   },
   "cli.new_password": {
-    vi: "hãy đặt biến LANGNGHE_NEW_PASSWORD là mật khẩu của tài khoản mới (ít nhất 12 ký tự)",
-    en: "set LANGNGHE_NEW_PASSWORD to the new user's password (at least 12 characters)",
+    vi: "hãy đặt biến LANGNGHE_NEW_PASSWORD là mật khẩu của tài khoản mới",
+    en: "set LANGNGHE_NEW_PASSWORD to the new user's password",
   },
   "cli.routing_rule_needs_condition": {
     vi: "cần ít nhất một trong --location, --topic, --kind",
@@ -74,6 +74,22 @@ const MESSAGES = {
     en: "Deadline of {{kind}} ({{urgency}}, {{stage}}): {{amount}} {{unit}}.",
   },
   "cli.refused_by_database": { vi: "cơ sở dữ liệu từ chối: {{detail}}", en: "refused by the database: {{detail}}" },
+  "server.port_in_use": {
+    vi: "Không khởi động được: cổng {{port}} đang được một chương trình khác dùng. Hãy dừng chương trình đó hoặc đặt PORT khác.",
+    en: "Cannot start: port {{port}} is in use by another program. Stop that program or set PORT to another port.",
+  },
+  "server.port_denied": {
+    vi: "Không khởi động được: không có quyền mở cổng {{port}} (cổng dưới 1024 cần quyền quản trị). Hãy đặt PORT khác.",
+    en: "Cannot start: not allowed to open port {{port}} (ports below 1024 need administrator rights). Set PORT to another port.",
+  },
+  "server.data_dir_in_use": {
+    vi: "Không khởi động được: thư mục dữ liệu {{dataDir}} đang được một tiến trình Lắng nghe khác dùng (pid {{pid}}). Hãy dừng tiến trình đó hoặc đặt DATA_DIR khác.",
+    en: "Cannot start: the data directory {{dataDir}} is in use by another Lắng nghe process (pid {{pid}}). Stop that process first, or set DATA_DIR to another directory.",
+  },
+  "server.database_unreachable": {
+    vi: "Không kết nối được cơ sở dữ liệu PostgreSQL {{target}}: {{reason}}. Hãy kiểm tra DATABASE_URL và máy chủ PostgreSQL.",
+    en: "Cannot connect to the PostgreSQL database {{target}}: {{reason}}. Check DATABASE_URL and that the server is running.",
+  },
   "server.running": { vi: "Lắng nghe đang chạy trên {{engine}}: {{url}}", en: "Lắng nghe is running on {{engine}}: {{url}}" },
   "server.stopping": { vi: "Nhận tín hiệu {{signal}}: đang dừng…", en: "{{signal}} received: shutting down…" },
   "server.stopped": { vi: "Đã dừng an toàn.", en: "Stopped cleanly." },

@@ -43,6 +43,23 @@ describe("langnghe CLI", () => {
   });
 
   it.each([
+    ["aaaaaaaaaaaa", "vi", /lặp lại/],
+    ["123456789012", "en", /common password or word/],
+    ["            ", "en", /repeats/],
+    ["matkhau12345", "vi", /phổ biến/],
+    ["na.admin2.2026", "en", /user name or name/],
+  ])("refuses to create a user with the guessable password %j, saying why (%s), exit code 1", async (password, lang, reason) => {
+    const unit = await run(["create-unit", "--name", "Công an xã Thử Mật Khẩu", "--short-name", "CAX", "--level", "province"]);
+    const user = await run(
+      ["create-user", "--username", "na.admin2", "--name", "Quản trị", "--role", "admin", "--unit", unit.out, "--lang", lang],
+      { LANGNGHE_NEW_PASSWORD: password },
+    );
+    expect(user.code).toBe(1);
+    expect(user.err).toMatch(reason);
+    expect(user.out).toBe("");
+  });
+
+  it.each([
     [["frobnicate"], /unknown command "frobnicate"/],
     [[], /no command given/],
     [["create-user", "--username", "x"], /--role is required|LANGNGHE_NEW_PASSWORD/],
@@ -86,6 +103,16 @@ describe("langnghe CLI", () => {
     const result = await run(["create-unit", "--name", "X", "--short-name", "X", "--level", "galaxy"]);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/cơ sở dữ liệu từ chối/);
+  });
+
+  it("says in one line, with exit code 1, that the PostgreSQL database cannot be reached, without its password", async () => {
+    const result = await run(["migrate"], {
+      DATABASE_URL: "postgres://langnghe:hidden-password@127.0.0.1:1/langnghe",
+      LANGNGHE_SECRET: "a-secret-for-the-cli-tests-0123456789",
+    });
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^langnghe: Không kết nối được cơ sở dữ liệu PostgreSQL 127\.0\.0\.1:1\/langnghe: .*ECONNREFUSED/);
+    expect(result.err).not.toContain("hidden-password");
   });
 
   it("refuses a bad configuration with exit code 2 listing the problem", async () => {

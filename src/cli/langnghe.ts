@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { createUser } from "../auth/auth.service.ts";
 import { ConfigError, loadConfig, resolveSecret, type Config } from "../config.ts";
 import { deriveKeys } from "../crypto/keys.ts";
-import { openDb, type Db } from "../db/index.ts";
+import { DatabaseUnreachableError, openDb, type Db } from "../db/index.ts";
 import { DataDirLockedError } from "../db/lock.ts";
 import { migrate, MigrationError } from "../db/migrate.ts";
 import { seedDemo } from "../db/seed-demo.ts";
@@ -130,9 +130,7 @@ async function runCommand(command: string, args: string[], config: Config, io: C
       const role = required(values, "role");
       if (!ROLES.includes(role as (typeof ROLES)[number])) throw new UsageError("cli.one_of", { name: "role", values: ROLES.join(", ") });
       const password = config.newUserPassword;
-      if (!password || password.length < 12) {
-        throw new UsageError("cli.new_password");
-      }
+      if (!password) throw new UsageError("cli.new_password");
       const id = await withDb(config, (handle) =>
         createUser({
           db: handle.db,
@@ -271,8 +269,16 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv | undefined,
       io.err(`langnghe: ${translate(error.code, language, error.options.params)}`);
       return 1;
     }
-    if (error instanceof DataDirLockedError || error instanceof MigrationError) {
+    if (error instanceof DataDirLockedError) {
+      io.err(`langnghe: ${cliMessage("server.data_dir_in_use", language, { dataDir: error.dataDir, pid: error.pid })}`);
+      return 1;
+    }
+    if (error instanceof MigrationError) {
       io.err(`langnghe: ${error.message}`);
+      return 1;
+    }
+    if (error instanceof DatabaseUnreachableError) {
+      io.err(`langnghe: ${cliMessage("server.database_unreachable", language, { target: error.target, reason: error.reason })}`);
       return 1;
     }
     const pgError = error as { code?: string; detail?: string; message?: string };

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -69,30 +69,73 @@ export function postgresUrlOf(db: Kysely<Database>): string | undefined {
   return postgresUrls.get(db);
 }
 
+/** Makes `dir` and everything under it the owner's only: directories 0700, files 0600 (symbolic links are left alone). */
+function restrictToOwner(dir: string): void {
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) restrictToOwner(path);
+    else if (entry.isFile()) chmodSync(path, 0o600);
+  }
+}
+
+/** Thrown when the PostgreSQL database cannot be reached at open; names it without the credentials. */
+export class DatabaseUnreachableError extends Error {
+  constructor(
+    /** host:port/database, or DATABASE_URL when the URL itself is not valid. */
+    readonly target: string,
+    readonly reason: string,
+  ) {
+    super(`Cannot connect to the PostgreSQL database ${target}: ${reason}`);
+    this.name = "DatabaseUnreachableError";
+  }
+}
+
+/** Opens a PostgreSQL pool and checks that it connects, so that a wrong URL or a stopped server is told at once. */
+async function openPostgres(target: Extract<DbTarget, { kind: "postgres" }>): Promise<Db> {
+  let url: URL;
+  try {
+    url = new URL(target.url);
+  } catch {
+    // The URL's text is not repeated: it may hold a password.
+    throw new DatabaseUnreachableError("DATABASE_URL", "not a valid URL");
+  }
+  // Like libpq, a URL without a user name connects as the operating-system user.
+  if (!url.username) url.username = userInfo().username;
+  const pool = new pg.Pool({ connectionString: url.toString(), max: target.poolSize ?? 10, Client: PreparingClient });
+  // An idle connection the server ended (restart, failover, pg_terminate_backend) is already dropped
+  // from the pool and the next query opens a new one; unheard, this event would crash the process.
+  pool.on("error", () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await pingDb(db);
+  } catch (error) {
+    await db.destroy();
+    const { message, code } = error as { message?: string; code?: string };
+    throw new DatabaseUnreachableError(`${url.host}${url.pathname}`, message || code || String(error));
+  }
+  postgresUrls.set(db, url.toString());
+  return { db, engine: "postgres", close: () => db.destroy() };
+}
+
 /** Opens the database named by `target`; the embedded data directory is locked against a second process. */
 export async function openDb(target: DbTarget): Promise<Db> {
-  if (target.kind === "postgres") {
-    // Like libpq, a URL without a user name connects as the operating-system user.
-    const url = new URL(target.url);
-    if (!url.username) url.username = userInfo().username;
-    const pool = new pg.Pool({ connectionString: url.toString(), max: target.poolSize ?? 10, Client: PreparingClient });
-    // An idle connection the server ended (restart, failover, pg_terminate_backend) is already dropped
-    // from the pool and the next query opens a new one; unheard, this event would crash the process.
-    pool.on("error", () => {});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    postgresUrls.set(db, url.toString());
-    return { db, engine: "postgres", close: () => db.destroy() };
-  }
+  if (target.kind === "postgres") return openPostgres(target);
   let release = (): void => {};
   let dataDir: string | undefined;
   if (target.kind === "pglite") {
-    mkdirSync(target.dataDir, { recursive: true });
+    // The data directory holds citizens' opinions and the secret: nothing this process writes there from now
+    // on (new tables, the write-ahead log) may be readable by the machine's other users.
+    process.umask(0o077);
+    mkdirSync(target.dataDir, { recursive: true, mode: 0o700 });
     release = acquireDataDirLock(target.dataDir);
     dataDir = join(target.dataDir, "pgdata");
   }
   try {
     const loadDataDir = target.kind === "pglite-memory" ? target.snapshot : undefined;
     const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent }, loadDataDir });
+    // PGlite copies its initial files as 0666 and rewrites a few on every start whatever the umask.
+    if (target.kind === "pglite") restrictToOwner(target.dataDir);
     // One PGlite connection for the whole process: the pool serialises queries and transactions on it.
     const { connection } = createPgConfig(pglite);
     const pool = new pg.Pool({ connection, max: 1, idleTimeoutMillis: 0, Client: PreparingClient } as pg.PoolConfig);

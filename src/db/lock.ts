@@ -7,11 +7,8 @@ export class DataDirLockedError extends Error {
     readonly dataDir: string,
     readonly pid: number,
   ) {
-    super(
-      `The data directory ${dataDir} is in use by another Lắng nghe process (pid ${pid}). ` +
-        "Stop that process first, or set DATA_DIR to another directory. " +
-        `/ Thư mục dữ liệu ${dataDir} đang được tiến trình khác sử dụng (pid ${pid}).`,
-    );
+    // For logs; the operator reads the translated line (server.data_dir_in_use in src/cli/langnghe.messages.ts).
+    super(`The data directory ${dataDir} is in use by another Lắng nghe process (pid ${pid}).`);
     this.name = "DataDirLockedError";
   }
 }

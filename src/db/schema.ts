@@ -65,12 +65,6 @@ export interface SessionsTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
-export interface LoginFailuresTable {
-  id: Generated<number>;
-  key: string;
-  at: Timestamp;
-}
-
 export interface OpinionsTable {
   id: Generated<string>;
   tracking_code: string;
@@ -244,7 +238,6 @@ export interface Database extends ForumsTables, SurveysTables {
   unit_successors: UnitSuccessorsTable;
   users: UsersTable;
   sessions: SessionsTable;
-  login_failures: LoginFailuresTable;
   opinions: OpinionsTable;
   opinion_contacts: OpinionContactsTable;
   opinion_events: OpinionEventsTable;

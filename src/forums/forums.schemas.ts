@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Instant, Year, refineDayRange } from "../http/schemas.ts";
 import { ContactInput, IsoDate, MAX_CONTENT_LENGTH, OptionalText, Text } from "../opinions/opinions.schemas.ts";
 import { OPINION_KINDS, WORKFLOW_KINDS } from "../opinions/opinions.workflow.ts";
 import { FORUM_ACTIONS, FORUM_MARKS, FORUM_STATUSES, MODERATION_ACTIONS } from "./forums.workflow.ts";
@@ -6,7 +7,6 @@ import { FORUM_ACTIONS, FORUM_MARKS, FORUM_STATUSES, MODERATION_ACTIONS } from "
 /* The forums' request and response shapes (console and public). */
 
 const KeyFigure = z.object({ label: Text(200), value: Text(100) });
-const Instant = z.iso.datetime({ offset: true });
 
 /** POST /api/forums: a forum planned by a unit of the user's subtree. */
 export const CreateForumBody = z.object({
@@ -41,12 +41,12 @@ export const ForumItemParams = z.object({ id: z.uuid(), itemId: z.uuid() });
 
 /** GET /api/forums: the plan of a year (Vietnam's calendar year), for a unit's subtree. */
 export const ForumListQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: Year.optional(),
   unitId: z.uuid().optional(),
 });
 
 /** GET /api/forums/coverage and /stats: a period of Vietnam's days. */
-export const PeriodQuery = z.object({ from: IsoDate, to: IsoDate, unitId: z.uuid().optional() });
+export const PeriodQuery = z.object({ from: IsoDate, to: IsoDate, unitId: z.uuid().optional() }).superRefine(refineDayRange);
 export type PeriodQuery = z.infer<typeof PeriodQuery>;
 
 export const ForumStatusBody = z.object({ action: z.enum(FORUM_ACTIONS) });

@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "./errors.ts";
 import { requestLanguage } from "./language.ts";
-import { translate, type Language, type MessageCode } from "./messages.ts";
+import { MESSAGES, translate, type Language, type MessageCode } from "./messages.ts";
 
 const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
 
@@ -33,6 +33,12 @@ function describeIssue(issue: ValidationIssue, lang: Language): { field: string;
   return { field: path.join("."), detail };
 }
 
+// A refinement of a shared schema (src/http/schemas.ts) names its own message code and parameters.
+function ownMessage(issue: ValidationIssue): { code: MessageCode; params: Record<string, string | number> } | undefined {
+  const { code, ...params } = (issue.params.params ?? {}) as { code?: string } & Record<string, string | number>;
+  return issue.keyword === "custom" && code !== undefined && code in MESSAGES ? { code: code as MessageCode, params } : undefined;
+}
+
 const FASTIFY_CODES: Record<string, { status: number; code: MessageCode }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: "request.malformed_json" },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: "request.malformed_json" },
@@ -58,6 +64,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     const first = error.validation[0] as unknown as ValidationIssue;
     const { field, detail } = describeIssue(first, lang);
     const where = field || (error.validationContext ?? "body");
+    const own = ownMessage(first);
+    if (own) return send(reply, 400, { code: own.code, message: translate(own.code, lang, { ...own.params, field: where }), field: where });
     return send(reply, 400, {
       code: `validation.${first.keyword}`,
       message: translate("validation.invalid", lang, { field: where, detail }),

@@ -1,4 +1,4 @@
-import type { MessageCode } from "./messages.ts";
+import type { MessageCode, MessageParam } from "./messages.ts";
 
 /**
  * An error the client is meant to see: a stable dotted code, the HTTP status, the field at fault and
@@ -8,7 +8,7 @@ export class AppError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: MessageCode,
-    readonly options: { field?: string; params?: Record<string, string | number>; cause?: unknown } = {},
+    readonly options: { field?: string; params?: Record<string, MessageParam>; cause?: unknown } = {},
   ) {
     super(code, { cause: options.cause });
     this.name = "AppError";

@@ -40,6 +40,18 @@ export const MESSAGES = {
     vi: "Trường “{{field}}” không hợp lệ: {{detail}}",
     en: "The field “{{field}}” is invalid: {{detail}}",
   },
+  "validation.date_out_of_range": {
+    vi: "Trường “{{field}}” phải là một ngày từ {{min}} đến {{max}}.",
+    en: "The field “{{field}}” must be a date from {{min}} to {{max}}.",
+  },
+  "validation.range_too_long": {
+    vi: "Khoảng thời gian đến “{{field}}” dài quá {{years}} năm; hãy chọn khoảng ngắn hơn.",
+    en: "The period ending at “{{field}}” is longer than {{years}} years; choose a shorter one.",
+  },
+  "request.nul_character": {
+    vi: "Trường “{{field}}” chứa ký tự NUL (mã 0), ký tự không được phép trong văn bản.",
+    en: "The field “{{field}}” contains a NUL character (code 0), which text may not contain.",
+  },
   "auth.invalid_credentials": {
     vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
     en: "Wrong user name or password.",
@@ -59,6 +71,26 @@ export const MESSAGES = {
   "auth.forbidden": {
     vi: "Bạn không có quyền thực hiện thao tác này.",
     en: "You are not allowed to do this.",
+  },
+  "auth.password_too_short": {
+    vi: "Mật khẩu phải có ít nhất {{min}} ký tự.",
+    en: "The password must have at least {{min}} characters.",
+  },
+  "auth.password_common": {
+    vi: "Mật khẩu quá dễ đoán: nó dựa trên một mật khẩu hoặc một từ phổ biến (như “matkhau”, “123456”, tên người, tên địa danh). Hãy ghép ngẫu nhiên vài từ ít gặp.",
+    en: "The password is too easy to guess: it is built on a common password or word (such as “matkhau”, “123456”, a name or a place). Put a few uncommon words together at random.",
+  },
+  "auth.password_pattern": {
+    vi: "Mật khẩu quá dễ đoán: nó lặp lại ký tự, đi theo một dãy (1234, abcd) hoặc một hàng phím liền nhau. Hãy ghép ngẫu nhiên vài từ ít gặp.",
+    en: "The password is too easy to guess: it repeats characters, follows a sequence (1234, abcd) or a row of keys. Put a few uncommon words together at random.",
+  },
+  "auth.password_personal": {
+    vi: "Mật khẩu quá dễ đoán: nó chứa tên đăng nhập hoặc họ tên của tài khoản. Hãy ghép ngẫu nhiên vài từ ít gặp.",
+    en: "The password is too easy to guess: it contains the account's user name or name. Put a few uncommon words together at random.",
+  },
+  "auth.password_guessable": {
+    vi: "Mật khẩu quá dễ đoán (ví dụ một ngày tháng, hoặc một từ ngắn thêm vài chữ số). Hãy ghép ngẫu nhiên vài từ ít gặp.",
+    en: "The password is too easy to guess (a date, or a short word with a few digits, for example). Put a few uncommon words together at random.",
   },
   "auth.csrf": {
     vi: "Yêu cầu bị từ chối vì không đến từ trang của hệ thống.",
@@ -83,6 +115,10 @@ export const MESSAGES = {
   "opinion.invalid_transition": {
     vi: "Không thể thực hiện thao tác này khi ý kiến đang ở trạng thái “{{status}}”.",
     en: "This action is not possible while the opinion is “{{status}}”.",
+  },
+  "opinion.on_spot_not_face_to_face": {
+    vi: "Chỉ trả lời tại chỗ ý kiến nêu trực tiếp (tại hội nghị, tại trụ sở); với ý kiến khác, cán bộ gửi dự thảo trả lời để lãnh đạo duyệt.",
+    en: "Only an opinion raised face to face (at a forum, at the desk) can be answered on the spot; for any other, an officer sends a draft answer for a leader's approval.",
   },
   "opinion.no_contact": {
     vi: "Ý kiến này không có thông tin liên hệ (gửi ẩn danh).",
@@ -248,6 +284,10 @@ export const MESSAGES = {
     vi: "Ngày tiếp nhận ở tương lai.",
     en: "The date of receipt is in the future.",
   },
+  "import.date_out_of_range": {
+    vi: "Ngày tiếp nhận phải từ 01/01/2000 trở đi.",
+    en: "The date of receipt must be 01/01/2000 or later.",
+  },
   "import.kind_unknown": {
     vi: "Loại ý kiến không nằm trong danh mục (ví dụ: Phản ánh, Kiến nghị, Biểu dương, Hỏi).",
     en: "Unknown kind of opinion (e.g. Reflection, Recommendation, Praise, Question).",
@@ -361,8 +401,8 @@ export const MESSAGES = {
     en: "The campaign is not taking responses now.",
   },
   "survey.answer_invalid": {
-    vi: "Câu trả lời “{{field}}” không hợp lệ.",
-    en: "The answer “{{field}}” is invalid.",
+    vi: "Câu trả lời cho câu hỏi “{{question}}” không hợp lệ.",
+    en: "The answer to the question “{{question}}” is invalid.",
   },
   "survey.answers_empty": {
     vi: "Hãy trả lời ít nhất một câu hỏi.",
@@ -473,8 +513,8 @@ export const MESSAGES = {
     en: "The campaign's results have not been published.",
   },
   "satisfaction.period_invalid": {
-    vi: "Kỳ không hợp lệ (ví dụ 2026, 2026-Q3 hoặc 2026-07).",
-    en: "Invalid period (e.g. 2026, 2026-Q3 or 2026-07).",
+    vi: "Kỳ không hợp lệ: một năm, quý hoặc tháng từ năm 2000 đến 2099 (ví dụ 2026, 2026-Q3 hoặc 2026-07).",
+    en: "Invalid period: a year, quarter or month from 2000 to 2099 (e.g. 2026, 2026-Q3 or 2026-07).",
   },
   "satisfaction.unit_out_of_scope": {
     vi: "Đơn vị nằm ngoài phạm vi quản lý của bạn.",
@@ -504,13 +544,17 @@ export type MessageCode = keyof typeof MESSAGES;
 /** A language the product speaks. */
 export type Language = "vi" | "en";
 
+/** A value for a message's placeholder: the same in every language, or given in each. */
+export type MessageParam = string | number | Readonly<{ vi: string; en: string }>;
+
 /** The message for `code` in `lang`, with `{{name}}` placeholders filled from `params`. */
 export function translate(
   code: MessageCode,
   lang: Language,
-  params: Record<string, string | number> = {},
+  params: Record<string, MessageParam> = {},
 ): string {
-  return MESSAGES[code][lang].replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
-    String(params[name] ?? ""),
-  );
+  return MESSAGES[code][lang].replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = params[name];
+    return typeof value === "object" ? value[lang] : String(value ?? "");
+  });
 }

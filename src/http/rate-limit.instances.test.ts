@@ -2,7 +2,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmptyPostgresDatabase } from "../../test/db.ts";
-import { createTestUnit } from "../../test/factories.ts";
+import { createTestUnit, createTestUser, TEST_PASSWORD } from "../../test/factories.ts";
+import { LOGIN_LIMITS } from "../auth/auth.login-limits.ts";
 import { buildApp } from "../app.ts";
 import { deriveKeys } from "../crypto/keys.ts";
 import { openDb } from "../db/index.ts";
@@ -114,5 +115,14 @@ describe("rate limits shared by two app instances on one PostgreSQL database", (
     expect(await statusesOf(a, 2, who)).toEqual([429, 429]);
     // The per-address counter of that address went on apart: the 4 requests the device limits let through.
     await flushed("POST /api/public/opinions 10.0.0.2", 4);
+  });
+
+  it("share the login limits: 20 wrong passwords at once at each instance, 5 checked in all, then both refuse", async () => {
+    const user = await createTestUser(db, { unitId });
+    const login = (app: App, password: string) =>
+      app.inject({ method: "POST", url: "/api/auth/login", payload: { username: user.username, password }, remoteAddress: "10.0.0.3" });
+    const responses = await Promise.all(apps.flatMap((app) => Array.from({ length: 20 }, (_, i) => login(app, `sai-${i}`))));
+    expect(responses.filter((r) => r.statusCode === 401)).toHaveLength(LOGIN_LIMITS.accountAndAddress.max);
+    for (const app of apps) expect((await login(app, TEST_PASSWORD)).statusCode).toBe(429);
   });
 });

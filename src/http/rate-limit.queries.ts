@@ -17,10 +17,10 @@ export interface RateLimitTotal {
 }
 
 /**
- * Adds each key's increments to its shared counter in one statement and returns the totals. A counter whose
- * window ended before the instance's window began starts again from the increments (the key's next window);
- * otherwise they join the window already held, whichever instance opened it. Keys are sent sorted so that two
- * instances flushing together lock their rows in the same order.
+ * Adds each key's increments (negative ones give counts back, as the login limits do) to its shared counter in
+ * one statement and returns the totals. A counter whose window ended before the instance's window began starts
+ * again from the increments (the key's next window); otherwise they join the window already held, whichever
+ * instance opened it. Keys are sent sorted so that two instances flushing together lock their rows in the same order.
  */
 export async function addRateLimitCounts(db: Executor, batch: RateLimitIncrements): Promise<RateLimitTotal[]> {
   const result = await sql<RateLimitTotal>`/* prepared: add_rate_limit_counts */

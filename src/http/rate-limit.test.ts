@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp } from "../../test/app.ts";
 import { ENGINES, openTestDb } from "../../test/db.ts";
 import { createTestUnit } from "../../test/factories.ts";
-import { openDb, type Db, type Executor } from "../db/index.ts";
+import type { Db, Executor } from "../db/index.ts";
 import { RATE_LIMIT_FLUSH_MS } from "./rate-limit.ts";
 import { addRateLimitCounts } from "./rate-limit.queries.ts";
 import { SharedRateLimitCounts } from "./rate-limit.store.ts";
@@ -87,16 +87,16 @@ describe("shared rate-limit counts on PostgreSQL", () => {
   });
 
   it("keep the requests of a failed flush and send them with the next one", async () => {
-    // A server that does not answer (nothing listens on port 1).
-    const unreachable = await openDb({ kind: "postgres", url: "postgres://localhost:1/none" });
-    let target = unreachable.db;
-    const counts = new SharedRateLimitCounts((batch) => addRateLimitCounts(target, batch));
+    // The database does not answer the first flush (a connection refused, a failover in progress).
+    let isReachable = false;
+    const counts = new SharedRateLimitCounts((batch) =>
+      isReachable ? addRateLimitCounts(handle.db, batch) : Promise.reject(new Error("connect ECONNREFUSED")),
+    );
     counts.incr("retry", 60_000);
     counts.incr("retry", 60_000);
     await expect(counts.flush()).rejects.toThrow();
-    await unreachable.close();
     expect(counts.incr("retry", 60_000).current).toBe(3);
-    target = handle.db;
+    isReachable = true;
     await counts.flush();
     expect((await storedCounts(handle.db)).find((row) => row.key === "retry")).toEqual({ key: "retry", count: 3 });
     expect(counts.incr("retry", 60_000).current).toBe(4);

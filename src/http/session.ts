@@ -20,6 +20,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * Refuses a state-changing request that a browser sent from another site. SameSite=Strict cookies and
  * JSON-only bodies already stop classic CSRF; this checks the browser's own Origin / Sec-Fetch-Site too.
+ * `Origin: null` is refused as well: browsers send it from sandboxed frames, files and cross-site redirects,
+ * never from this site's own pages.
  */
 export function assertSameOrigin(request: FastifyRequest) {
   if (SAFE_METHODS.has(request.method)) return;
@@ -28,7 +30,7 @@ export function assertSameOrigin(request: FastifyRequest) {
     throw new AppError(403, "auth.csrf");
   }
   const origin = request.headers.origin;
-  if (typeof origin === "string" && origin !== "null") {
+  if (typeof origin === "string") {
     let host: string;
     try {
       host = new URL(origin).host;

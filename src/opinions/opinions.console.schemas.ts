@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refineDayRange } from "../http/schemas.ts";
 import { IsoDate, MAX_CONTENT_LENGTH, OptionalText, Text, Topics } from "./opinions.schemas.ts";
 import {
   CONTENT_GROUPS,
@@ -39,7 +40,7 @@ export const OpinionListQuery = z.object({
     .transform((v) => v === "true"),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-});
+}).superRefine(refineDayRange);
 export type OpinionListQuery = z.infer<typeof OpinionListQuery>;
 
 const OpinionListItem = z.object({

@@ -6,7 +6,8 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { crc32, createInflateRaw } from "node:zlib";
-import type { CellValue } from "exceljs";
+import ExcelJS, { type CellValue } from "exceljs";
+import { isInstantInWindow } from "../http/schemas.ts";
 import { formatDateTime } from "../text/dates.ts";
 import { foldForSearch } from "../text/vietnamese.ts";
 import type { OpinionChannel, OpinionKind } from "./opinions.workflow.ts";
@@ -127,6 +128,7 @@ export function parseReceivedAt(cell: ImportCell, now: Date): Checked<Date | nul
   }
   if (date === null || !Number.isFinite(date.getTime())) return refuse("import.date_invalid");
   if (date.getTime() > now.getTime() + DAY_MS) return refuse("import.date_future");
+  if (!isInstantInWindow(date)) return refuse("import.date_out_of_range");
   return ok(date);
 }
 
@@ -368,4 +370,15 @@ export async function prepareWorkbook(
   for (const part of parts) if (!(await isIntact(part))) return "unreadable";
   const size = parts.reduce((total, part) => total + 30 + Buffer.byteLength(part.name, "utf8") + part.size, 22);
   return { chunks: storedZip(parts), size };
+}
+
+/** exceljs's streaming reader over prepared workbook chunks (prepareWorkbook), keeping what tells dates from numbers. */
+export function readPreparedWorkbook(chunks: AsyncIterable<Buffer>): ExcelJS.stream.xlsx.WorkbookReader {
+  return new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache", // number formats tell dates from numbers
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
 }

@@ -151,6 +151,13 @@ describe("parseImportFile: XLSX", () => {
     expect(errorsOf(parsed.rows[0])).toEqual(["receivedAt:import.date_invalid"]);
   });
 
+  it("refuses a date of receipt before 2000 and content made only of invisible characters", async () => {
+    const data = csv([["Nội dung", "Ngày"], ["Ý kiến", "31/12/1999"], ["\u3164\u200b\u2800\u00ad", "01/01/2000"]]);
+    const parsed = await parseImportFile({ data, fileName: "a.csv" });
+    expect(errorsOf(parsed.rows[0])).toEqual(["receivedAt:import.date_out_of_range"]);
+    expect(errorsOf(parsed.rows[1])).toEqual(["content:import.content_missing"]);
+  });
+
   it("reads the first worksheet only", async () => {
     const data = await xlsx([["Nội dung"], ["Trang một"]], { "Hướng dẫn": [["Nội dung"], ["Trang hai"]] });
     const parsed = await parseImportFile({ data, fileName: "a.xlsx" });

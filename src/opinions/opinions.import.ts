@@ -4,11 +4,9 @@
  * resolves units and stores the rows.
  */
 import { createHash } from "node:crypto";
-import { Readable } from "node:stream";
 import { setImmediate as nextTurn } from "node:timers/promises";
-import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { foldForSearch, normalizeText } from "../text/vietnamese.ts";
+import { foldForSearch, isBlankText, normalizeText } from "../text/vietnamese.ts";
 import {
   cellFromExcel,
   cellText,
@@ -21,6 +19,7 @@ import {
   parseTopics,
   parseYes,
   prepareWorkbook,
+  readPreparedWorkbook,
   type Checked,
   type ImportCell,
 } from "./opinions.import-values.ts";
@@ -164,7 +163,7 @@ const MAX_WORKBOOK_BYTES = 1024 * 1024 * 1024;
 
 /** The text of a cell for a one-line field: normalised, runs of white space as one space. */
 const lineOf = (cell: ImportCell) => normalizeText(cellText(cell)).replace(/\s+/g, " ");
-const isBlank = (cell: ImportCell) => cell === null || (typeof cell === "string" && normalizeText(cell) === "");
+const isBlank = (cell: ImportCell) => cell === null || (typeof cell === "string" && isBlankText(normalizeText(cell)));
 
 interface Options {
   mapping: ColumnMapping | undefined;
@@ -218,7 +217,7 @@ function readRow(cells: ImportCell[], columns: Partial<Record<ImportField, numbe
   };
 
   const content = text("content");
-  if (content === "") errors.push({ field: "content", code: "import.content_missing" });
+  if (isBlankText(content)) errors.push({ field: "content", code: "import.content_missing" });
   else if (content.length > MAX_CONTENT_LENGTH) errors.push({ field: "content", code: "import.content_too_long" });
   const receivedAt = check("receivedAt", parseReceivedAt(cell("receivedAt"), options.now), null);
   const kind = check("kind", parseKind(text("kind")), "reflection");
@@ -360,13 +359,7 @@ async function readXlsx(data: Buffer, collector: RowCollector): Promise<void> {
     }
   }
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(counted(parts.chunks)), {
-      worksheets: "emit",
-      sharedStrings: "cache",
-      styles: "cache", // number formats tell dates from numbers
-      hyperlinks: "ignore",
-      entries: "ignore",
-    });
+    const reader = readPreparedWorkbook(counted(parts.chunks));
     for await (const sheet of reader) {
       for await (const row of sheet) {
         const values = Array.isArray(row.values) ? row.values : [];

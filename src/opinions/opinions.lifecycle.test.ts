@@ -83,9 +83,11 @@ describe.each(ENGINES)("the opinion lifecycle on %s", (engine) => {
     const stolen = await post("/api/opinions", colleague.cookie, body);
     expect(stolen.statusCode).toBe(409);
     expect(stolen.json().error.code).toBe("opinion.client_key_conflict");
-    const future = await post("/api/opinions", officer.cookie, { ...body, clientKey: randomUUID(), receivedAt: "2999-01-01T00:00:00Z" });
+    const future = await post("/api/opinions", officer.cookie, { ...body, clientKey: randomUUID(), receivedAt: "2099-01-01T00:00:00Z" });
     expect(future.statusCode).toBe(400);
     expect(future.json().error).toMatchObject({ code: "opinion.received_in_future", field: "receivedAt" });
+    const farFuture = await post("/api/opinions", officer.cookie, { ...body, clientKey: randomUUID(), receivedAt: "2999-01-01T00:00:00Z" });
+    expect(farFuture.json().error).toMatchObject({ code: "validation.date_out_of_range", field: "receivedAt" });
     const asInspector = await post("/api/opinions", inspector, { ...body, clientKey: randomUUID() });
     expect(asInspector.statusCode).toBe(403);
     const otherUnit = await post("/api/opinions", neighbourOfficer.cookie, { ...body, clientKey: randomUUID() });
@@ -287,12 +289,51 @@ describe.each(ENGINES)("the opinion lifecycle on %s", (engine) => {
   });
 
   it("records an answer given on the spot at a forum as such", async () => {
-    const receipt = await submit({ content: "Hỏi về thời gian làm căn cước cho người cao tuổi tại nhà." , kind: "question" });
+    const spoken = { unitId: commune.id, channel: "forum", kind: "question", clientKey: randomUUID() };
+    const entered = await post("/api/opinions", officer.cookie, { ...spoken, content: "Hỏi về thời gian làm căn cước cho người cao tuổi tại nhà." });
+    expect(entered.statusCode, entered.body).toBe(201);
+    const receipt = entered.json() as { trackingCode: string };
     const id = await idOf(receipt.trackingCode);
     const done = await step(id, officer.cookie, { action: "answer_on_spot", content: "Tổ công tác làm căn cước tại nhà vào thứ bảy." });
     expect(done.json()).toEqual({ status: "ANSWERED" });
     const tracked = (await get(`/api/public/opinions/${receipt.trackingCode}`)).json();
     expect(tracked.answer).toMatchObject({ method: "on_spot", content: "Tổ công tác làm căn cước tại nhà vào thứ bảy." });
+  });
+
+  it("refuses an officer's answer on the spot to an opinion sent from the web (403): it is a draft for a leader", async () => {
+    const id = await idOf((await submit({ content: "Hỏi qua trang web về giờ làm việc.", kind: "question" })).trackingCode);
+    const detail = (await get(`/api/opinions/${id}`, officer.cookie)).json();
+    expect(detail.actions).not.toContain("answer_on_spot");
+    expect(detail.actions).toContain("submit_answer");
+    const refused = await t.app.inject({
+      method: "POST",
+      url: `/api/opinions/${id}/steps`,
+      payload: { action: "answer_on_spot", content: "Từ 7 giờ 30." },
+      headers: { cookie: officer.cookie, "accept-language": "en" },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error).toMatchObject({ code: "opinion.on_spot_not_face_to_face", message: expect.stringContaining("face to face") });
+    expect((await get(`/api/opinions/${id}`, officer.cookie)).json().status).toBe("RECEIVED");
+    expect((await step(id, leader, { action: "answer_on_spot", content: "Từ 7 giờ 30." })).json()).toEqual({ status: "ANSWERED" });
+  });
+
+  it("refuses a user outside the subtree with 403 whatever the opinion's state, never naming it (steps, answers, reviews, bulk)", async () => {
+    const id = await idOf((await submit({ content: "Đề nghị sửa đèn đường.", kind: "recommendation" })).trackingCode);
+    const draft = await post(`/api/opinions/${id}/answers`, officer.cookie, { content: "Dự thảo." });
+    expect(draft.statusCode, draft.body).toBe(201);
+    expect((await post(`/api/opinions/${id}/answers/${draft.json().id}/return`, leader, { comment: "Viết lại." })).statusCode).toBe(200);
+    expect((await step(id, leader, { action: "reject", reason: "Trùng lặp." })).json()).toEqual({ status: "REJECTED" });
+    const refusals = [
+      await step(id, neighbourOfficer.cookie, { action: "start" }),
+      await step(id, inspector, { action: "start" }),
+      await post(`/api/opinions/${id}/answers`, neighbourOfficer.cookie, { content: "Trả lời." }),
+      await post(`/api/opinions/${id}/answers/${draft.json().id}/approve`, neighbourOfficer.cookie),
+      await post(`/api/opinions/${id}/answers/${draft.json().id}/return`, neighbourOfficer.cookie, { comment: "Không." }),
+    ];
+    expect(refusals.map((r) => [r.statusCode, r.json().error.code])).toEqual(Array(5).fill([403, "auth.forbidden"]));
+    expect(refusals.map((r) => r.body).join()).not.toContain("REJECTED");
+    const bulk = await post("/api/opinions/bulk-steps", neighbourOfficer.cookie, { ids: [id], step: { action: "start" } });
+    expect(bulk.json().results).toMatchObject([{ id, error: { code: "auth.forbidden" } }]);
   });
 
   it("routes by rules as data: a topic on a place goes to the unit the rule names", async () => {

@@ -1,6 +1,7 @@
 import type { Actor, UserActor } from "../auth/actor.ts";
 import {
   availableActions,
+  isRoleStep,
   isStepAllowed,
   type OpinionAction,
   type OpinionKind,
@@ -17,7 +18,12 @@ export interface OpinionFacts {
   hasContact: boolean;
   /** The unit the opinion criticises (its officer or its conduct), if any. */
   concernedUnitId: string | null;
+  /** Raised face to face: at a forum (spoken or from a phone in the room) or at the desk. */
+  isFaceToFace: boolean;
 }
+
+/** Why a step is refused whatever the opinion's state: a permission, decided before the state is looked at. */
+export type StepRefusal = "auth.forbidden" | "opinion.on_spot_not_face_to_face";
 
 /** The part a user plays in the workflow: officers and leaders handle opinions; admins and inspectors do not. */
 export function workflowRole(actor: Actor): WorkflowRole | undefined {
@@ -35,18 +41,30 @@ export function canEnterOpinion(actor: UserActor): boolean {
   return workflowRole(actor) !== undefined;
 }
 
-/** Taking a step of the workflow: an officer or a leader of the subtree, when the state machine allows it. */
+/**
+ * Why the actor may never take `action` on this opinion, whatever its state, or undefined when it may: only an
+ * officer or a leader of the subtree, for a step of their role. An answer on the spot is approved at once, so an
+ * officer gives one only to an opinion raised face to face; elsewhere an officer's answer is a draft for a leader.
+ */
+export function stepRefusal(actor: Actor, opinion: OpinionFacts, action: OpinionAction): StepRefusal | undefined {
+  const role = workflowRole(actor);
+  if (!role || !opinion.inScope || !isRoleStep(action, role)) return "auth.forbidden";
+  if (action === "answer_on_spot" && role === "officer" && !opinion.isFaceToFace) return "opinion.on_spot_not_face_to_face";
+  return undefined;
+}
+
+/** Taking a step of the workflow: permitted (stepRefusal) and allowed by the state machine now. */
 export function canTakeStep(actor: Actor, opinion: OpinionFacts, action: OpinionAction): boolean {
   const role = workflowRole(actor);
-  if (!role || !opinion.inScope) return false;
+  if (!role || stepRefusal(actor, opinion, action)) return false;
   return isStepAllowed({ action, status: opinion.status, kind: opinion.kind, role });
 }
 
 /** The steps the actor may take now (what the console offers). */
 export function stepsFor(actor: Actor, opinion: OpinionFacts): OpinionAction[] {
   const role = workflowRole(actor);
-  if (!role || !opinion.inScope) return [];
-  return availableActions({ status: opinion.status, kind: opinion.kind, role });
+  if (!role) return [];
+  return availableActions({ status: opinion.status, kind: opinion.kind, role }).filter((action) => !stepRefusal(actor, opinion, action));
 }
 
 /**

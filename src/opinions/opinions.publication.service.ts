@@ -4,6 +4,7 @@ import { redactPersonalData } from "../text/redact.ts";
 import { dayInVietnam, startOfDayInVietnam } from "../text/dates.ts";
 import { findUnitName, listSubtreeIds } from "../units/units.service.ts";
 import { listPublishedOpinions, summariseUnitOpinions } from "./opinions.publication.queries.ts";
+import { parseCursor } from "./opinions.service.ts";
 import { WORKFLOW_KINDS } from "./opinions.workflow.ts";
 import { now as clockNow } from "../calendar/clock.ts";
 
@@ -67,11 +68,7 @@ export async function listPublishedOpinionsOfUnit({
   limit?: number;
 }) {
   await requireUnit(db, unitId);
-  let afterId: string | undefined;
-  if (cursor) {
-    afterId = Buffer.from(cursor, "base64url").toString("utf8");
-    if (!/^[0-9a-f-]{36}$/.test(afterId)) throw badRequest("opinion.invalid_cursor", "cursor");
-  }
+  const afterId = parseCursor(cursor);
   const unitIds = await listSubtreeIds({ db, rootId: unitId });
   const rows = await listPublishedOpinions(db, { unitIds, workflowKinds: WORKFLOW_KINDS, afterId, limit: limit + 1 });
   const page = rows.slice(0, limit);

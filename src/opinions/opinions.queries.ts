@@ -170,6 +170,7 @@ function selectOpinions(db: Executor) {
       eb.exists(eb.selectFrom("opinion_contacts as c").select("c.opinion_id").whereRef("c.opinion_id", "=", "o.id")).as(
         "has_contact",
       ),
+      eb.exists(eb.selectFrom("forum_items as fi").select("fi.opinion_id").whereRef("fi.opinion_id", "=", "o.id")).as("raised_at_forum"),
       eb.selectFrom("units as cu").select("cu.name").whereRef("cu.id", "=", "o.concerned_unit_id").as("concerned_unit_name"),
       eb.selectFrom("units as lu").select("lu.name").whereRef("lu.id", "=", "o.location_unit_id").as("location_unit_name"),
       eb

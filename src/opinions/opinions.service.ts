@@ -23,6 +23,7 @@ import {
 import { findLatestApprovedAnswer, listSimilarOpinions, listTopics } from "./opinions.steps.queries.ts";
 import { parseTrackingCode } from "./opinions.tracking-code.ts";
 import {
+  isFaceToFaceChannel,
   isStepAllowed,
   MAX_REOPENS,
   OPEN_STATUSES,
@@ -39,6 +40,7 @@ export function factsOf(opinion: OpinionRecord, inScope: boolean): OpinionFacts 
     inScope,
     hasContact: Boolean(opinion.has_contact),
     concernedUnitId: opinion.concerned_unit_id,
+    isFaceToFace: isFaceToFaceChannel(opinion.channel) || Boolean(opinion.raised_at_forum),
   };
 }
 
@@ -81,10 +83,14 @@ export async function getOpinionByTrackingCode({ db, trackingCode }: { db: Execu
   return { opinion, events, answer, canRate: canRate(opinion), canReopen: canReopen(opinion) };
 }
 
-function parseCursor(cursor: string | undefined): string | undefined {
+// A whole id: 36 characters of hex digits and dashes alone reached the uuid column as a 500.
+const OPINION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The opinion id a page cursor (base64url) stands for; 400 `opinion.invalid_cursor` when it is none. */
+export function parseCursor(cursor: string | undefined): string | undefined {
   if (!cursor) return undefined;
   const afterId = Buffer.from(cursor, "base64url").toString("utf8");
-  if (!/^[0-9a-f-]{36}$/.test(afterId)) throw badRequest("opinion.invalid_cursor", "cursor");
+  if (!OPINION_ID.test(afterId)) throw badRequest("opinion.invalid_cursor", "cursor");
   return afterId;
 }
 

@@ -3,26 +3,24 @@ import { decryptText, type Keys } from "../crypto/keys.ts";
 import type { Executor } from "../db/index.ts";
 import { AppError, conflict, forbidden } from "../http/errors.ts";
 import { queueAnswerEmail } from "../notifications/notifications.service.ts";
-import { canTakeStep, type OpinionFacts } from "./opinions.policy.ts";
+import { canTakeStep, stepRefusal, type OpinionFacts } from "./opinions.policy.ts";
 import { findOpinionContact, type OpinionRecord } from "./opinions.queries.ts";
 import { listMergedOpinionIds, updateOpinionInStatus, type OpinionChanges } from "./opinions.steps.queries.ts";
-import { isRoutingKind, nextStatus, type OpinionAction, type OpinionStatus } from "./opinions.workflow.ts";
+import { nextStatus, type OpinionAction, type OpinionStatus } from "./opinions.workflow.ts";
 
 /* What every workflow step shares: checking it against the state machine and the policy, writing the move,
    and queueing the answer to the contributors once an answer is approved. */
 
 /**
- * The state a step leads to, or a refusal: 409 when the state machine forbids it now, 403 when the actor
- * may not take it.
+ * The state a step leads to, or a refusal: 403 when the actor may not take it, checked first so that a user
+ * outside the subtree never learns the opinion's state; then 409 when the state machine forbids it now (a
+ * routing kind, too, must be routed first).
  */
 export function requireStep(actor: Actor, facts: OpinionFacts, action: OpinionAction): OpinionStatus {
+  const refusal = stepRefusal(actor, facts, action);
+  if (refusal) throw forbidden(refusal);
   const to = nextStatus(facts.status, action);
-  if (!to) throw conflict("opinion.invalid_transition", { status: facts.status });
-  if (!canTakeStep(actor, facts, action)) {
-    // In scope and allowed by role, only the kind stands in the way: a routing kind must be routed first.
-    if (facts.inScope && isRoutingKind(facts.kind)) throw conflict("opinion.invalid_transition", { status: facts.status });
-    throw forbidden();
-  }
+  if (!to || !canTakeStep(actor, facts, action)) throw conflict("opinion.invalid_transition", { status: facts.status });
   return to;
 }
 

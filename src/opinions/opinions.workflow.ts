@@ -108,6 +108,11 @@ export function isStepAllowed({
   return transition.forRoutingKinds || !isRoutingKind(kind);
 }
 
+/** Whether `action` is a step of `role` at all, whatever the opinion's state (a permission, checked first). */
+export function isRoleStep(action: OpinionAction, role: WorkflowRole): boolean {
+  return TRANSITIONS[action].by.includes(role);
+}
+
 /** The steps `role` may take now, in the order of OPINION_ACTIONS. */
 export function availableActions(facts: { status: OpinionStatus; kind: OpinionKind; role: WorkflowRole }): OpinionAction[] {
   return OPINION_ACTIONS.filter((action) => isStepAllowed({ action, ...facts }));
@@ -158,6 +163,17 @@ export const OPINION_CHANNELS = [
   "other",
 ] as const;
 export type OpinionChannel = (typeof OPINION_CHANNELS)[number];
+
+/**
+ * Channels where the citizen stands before the unit (a forum, the reception desk): only there can an answer be
+ * given on the spot (DOMAIN.md §3); an opinion raised at a forum from a phone counts too.
+ */
+export const FACE_TO_FACE_CHANNELS = ["forum", "in_person"] as const satisfies readonly OpinionChannel[];
+
+/** Whether an opinion that came by `channel` was raised face to face. */
+export function isFaceToFaceChannel(channel: string): boolean {
+  return (FACE_TO_FACE_CHANNELS as readonly string[]).includes(channel);
+}
 
 /** The channels a citizen's own submission can carry: the web form, or the same form opened from a QR code. */
 export const CITIZEN_CHANNELS = ["web", "qr"] as const satisfies readonly OpinionChannel[];

@@ -1,15 +1,13 @@
 import { z } from "zod";
-import { normalizeText } from "../text/vietnamese.ts";
+import { Day, Text } from "../http/schemas.ts";
 import { REMEDIAL_STATUSES } from "./remedies.workflow.ts";
-
-const Text = (max: number) => z.string().transform(normalizeText).pipe(z.string().min(1).max(max));
 
 /** POST /api/opinions/{id}/remedial-actions */
 export const CreateRemedialActionBody = z.object({
   title: Text(500),
   /** The person responsible (an officer's name and rank, or a team). */
   ownerName: Text(200),
-  dueDate: z.iso.date(),
+  dueDate: Day,
 });
 export type CreateRemedialActionBody = z.infer<typeof CreateRemedialActionBody>;
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addMonths, monthsBetween, parsePeriod, previousPeriod } from "./satisfaction.period.ts";
+import { addMonths, campaignPeriod, monthsBetween, parsePeriod, previousPeriod } from "./satisfaction.period.ts";
 
 describe("reporting periods", () => {
   it("parses a year, a quarter and a month, and refuses anything else", () => {
@@ -22,5 +22,16 @@ describe("reporting periods", () => {
         return addMonths(addMonths(month, d), -d) === month && (d < 0 || monthsBetween(month, addMonths(month, d)).length === d + 1);
       }),
     );
+  });
+
+  it("counts months across the year 10000 instead of looping forever", () => {
+    expect(monthsBetween("9999-11-01", "10000-02-01")).toEqual(["9999-11-01", "9999-12-01", "10000-01-01", "10000-02-01"]);
+  });
+
+  it("refuses periods of years outside 2000–2099, and keeps a stored campaign's span inside them", () => {
+    for (const bad of ["9999", "9999-Q4", "9999-12", "0000", "1999-12", "2100-Q1"]) expect(parsePeriod(bad)).toBeUndefined();
+    expect(parsePeriod("2000-Q1")).toMatchObject({ from: "2000-01-01" });
+    expect(parsePeriod("2099-12")).toMatchObject({ to: "2099-12-01" });
+    expect(campaignPeriod("0001-01-01", "9999-12-31")).toMatchObject({ from: "2000-01-01", to: "2099-12-01" });
   });
 });

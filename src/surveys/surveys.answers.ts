@@ -1,12 +1,15 @@
-import { normalizeText } from "../text/vietnamese.ts";
+import { isBlankText, normalizeText } from "../text/vietnamese.ts";
 import { RESPONDENT_ATTRIBUTES, type Question, type RespondentAttribute } from "./surveys.templates.ts";
 
 /** A stored answer: a Likert level 1..5, yes/no, a choice's code, a number or a text. */
 export type AnswerValue = number | boolean | string;
 
-/** Why an answer was refused, naming the field (`answers.<questionId>`). */
+/** Why an answer was refused, naming the field (`answers.<questionId>`) and what the respondent read there. */
 export class AnswerProblem extends Error {
-  constructor(readonly field: string) {
+  constructor(
+    readonly field: string,
+    readonly label: Readonly<{ vi: string; en: string }>,
+  ) {
     super(field);
   }
 }
@@ -29,11 +32,12 @@ function checkOne(question: Question, value: unknown): AnswerValue {
     case "text":
       if (typeof value === "string") {
         const text = normalizeText(value);
+        if (isBlankText(text)) return "";
         if (text.length <= question.maxLength) return text;
       }
       break;
   }
-  throw new AnswerProblem(field);
+  throw new AnswerProblem(field, question.text);
 }
 
 /**
@@ -45,7 +49,7 @@ export function checkAnswers(questions: readonly Question[], answers: Record<str
   const kept: Record<string, AnswerValue> = {};
   for (const [id, value] of Object.entries(answers)) {
     const question = byId.get(id);
-    if (!question) throw new AnswerProblem(`answers.${id}`);
+    if (!question) throw new AnswerProblem(`answers.${id}`, { vi: id, en: id });
     if (value === null || value === "") continue;
     const checked = checkOne(question, value);
     if (checked !== "") kept[id] = checked;
@@ -65,7 +69,7 @@ export function checkAttributes(
     if (value === null || value === "") continue;
     const allowed = RESPONDENT_ATTRIBUTES[name as RespondentAttribute] as readonly string[] | undefined;
     if (!asked.includes(name) || !allowed || typeof value !== "string" || !allowed.includes(value)) {
-      throw new AnswerProblem(`attributes.${name}`);
+      throw new AnswerProblem(`attributes.${name}`, { vi: name, en: name });
     }
     kept[name] = value;
   }

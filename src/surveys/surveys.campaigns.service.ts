@@ -6,10 +6,11 @@ import { todayInVietnam } from "../text/dates.ts";
 import { normalizeText } from "../text/vietnamese.ts";
 import { isInSubtree, listSubtreeIds } from "../units/units.service.ts";
 import { hasUnknownElement } from "./surveys.edit.rules.ts";
-import { canCreateCampaign, canPublishCampaign } from "./surveys.policy.ts";
+import { canCreateCampaign, canEnterSurveyData, canPublishCampaign, canReadEvaluatedUnit } from "./surveys.policy.ts";
 import {
   findCampaignById,
   insertCampaign,
+  isCampaignUnit,
   listCampaignsTouching,
   listCampaignUnits,
   listFieldsOfWork,
@@ -76,6 +77,39 @@ export async function requireCampaign({ db, campaignId }: { db: Executor; campai
   const row = await findCampaignById(db, campaignId);
   if (!row) throw notFound("survey.not_found");
   return toCampaign(row);
+}
+
+/**
+ * A campaign and one of its evaluated units, for a request `may` allows on that unit: 403 before anything about
+ * the campaign is told (its existence, whether it evaluates the unit), then 404 `survey.not_found` or
+ * `survey.unit_not_evaluated`.
+ */
+export async function requireEvaluatedUnit({
+  db,
+  actor,
+  campaignId,
+  unitId,
+  may,
+}: {
+  db: Executor;
+  actor: UserActor;
+  campaignId: string;
+  unitId: string;
+  may: (actor: UserActor, facts: { unitInScope: boolean }) => boolean;
+}): Promise<Campaign> {
+  if (!may(actor, { unitInScope: await isInSubtree({ db, rootId: actor.unitId, unitId }) })) throw forbidden();
+  const campaign = await requireCampaign({ db, campaignId });
+  if (!(await isCampaignUnit(db, campaignId, unitId))) throw notFound("survey.unit_not_evaluated", "unitId");
+  return campaign;
+}
+
+/** A campaign's evaluated units with what the user may do with each: print its documents, enter its data. */
+export async function withUnitAccess<T extends { unitId: string }>({ db, actor, units }: { db: Executor; actor: UserActor; units: readonly T[] }) {
+  const scope = new Set(await listSubtreeIds({ db, rootId: actor.unitId }));
+  return units.map((unit) => {
+    const facts = { unitInScope: scope.has(unit.unitId) };
+    return { ...unit, canPrint: canReadEvaluatedUnit(actor, facts), canEnter: canEnterSurveyData(actor, facts) };
+  });
 }
 
 /** A campaign's evaluated units with names and quotas. */
@@ -158,10 +192,10 @@ export async function listCampaigns({ db, actor }: { db: Executor; actor: UserAc
   return rows.map(toCampaign);
 }
 
-/** A campaign the user may see, with its evaluated units (404 otherwise). */
+/** A campaign the user may see, with its evaluated units (403 for another subtree's, 404 when there is none). */
 export async function getCampaign({ db, actor, campaignId }: { db: Executor; actor: UserActor; campaignId: string }) {
   const campaign = await requireCampaign({ db, campaignId });
-  if (!(await canSeeCampaign({ db, actor, campaign }))) throw notFound("survey.not_found");
+  if (!(await canSeeCampaign({ db, actor, campaign }))) throw forbidden();
   return { campaign, units: await listEvaluatedUnits({ db, campaignId }) };
 }
 

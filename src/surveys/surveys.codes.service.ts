@@ -3,11 +3,9 @@ import type { UserActor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { hashToken } from "../crypto/keys.ts";
 import type { Executor } from "../db/index.ts";
-import { forbidden, notFound } from "../http/errors.ts";
-import { isInSubtree } from "../units/units.service.ts";
-import { requireCampaign } from "./surveys.campaigns.service.ts";
-import { canIssueCodes } from "./surveys.policy.ts";
-import { countCodesByUnit, insertCodes, isCampaignUnit } from "./surveys.queries.ts";
+import { requireEvaluatedUnit } from "./surveys.campaigns.service.ts";
+import { canEnterSurveyData } from "./surveys.policy.ts";
+import { countCodesByUnit, insertCodes } from "./surveys.queries.ts";
 
 // No 0/O, 1/I/L: codes are read off a receipt and typed on a phone.
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -42,9 +40,7 @@ export async function issueCodes({
   unitId: string;
   count: number;
 }): Promise<string[]> {
-  await requireCampaign({ db, campaignId });
-  if (!(await isCampaignUnit(db, campaignId, unitId))) throw notFound("survey.unit_not_evaluated", "unitId");
-  if (!canIssueCodes(actor, { unitInScope: await isInSubtree({ db, rootId: actor.unitId, unitId }) })) throw forbidden();
+  await requireEvaluatedUnit({ db, actor, campaignId, unitId, may: canEnterSurveyData });
   const codes = Array.from({ length: count }, newCode);
   await db.transaction().execute(async (trx) => {
     await insertCodes(trx, campaignId, unitId, codes.map((c) => hashCode(campaignId, normalizeCode(c))));

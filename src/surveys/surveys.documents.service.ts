@@ -3,13 +3,14 @@ import type { UserActor } from "../auth/actor.ts";
 import type { Executor } from "../db/index.ts";
 import { notFound } from "../http/errors.ts";
 import { findUnitName } from "../units/units.service.ts";
-import { getCampaign } from "./surveys.campaigns.service.ts";
+import { getCampaign, listEvaluatedUnits, requireEvaluatedUnit } from "./surveys.campaigns.service.ts";
 import { issueCodes } from "./surveys.codes.service.ts";
 import { codesSheetDocx, paperFormDocx, posterDocx } from "./surveys.paper-form.ts";
 import { paperTemplateXlsx } from "./surveys.paper-import.ts";
+import { canReadEvaluatedUnit } from "./surveys.policy.ts";
 import { surveyPath } from "./surveys.presenter.ts";
 
-/** The survey link of an evaluated unit the user may see, as printed on posters (`?via=qr` counts the channel). */
+/** The survey link of an evaluated unit of the user's subtree, as printed on posters (`?via=qr` counts the channel). */
 export async function surveyLinkFor({
   db,
   actor,
@@ -23,8 +24,8 @@ export async function surveyLinkFor({
   unitId: string;
   baseUrl: string;
 }) {
-  const { campaign, units } = await getCampaign({ db, actor, campaignId });
-  const unit = units.find((u) => u.unitId === unitId);
+  const campaign = await requireEvaluatedUnit({ db, actor, campaignId, unitId, may: canReadEvaluatedUnit });
+  const unit = (await listEvaluatedUnits({ db, campaignId })).find((u) => u.unitId === unitId);
   if (!unit) throw notFound("survey.unit_not_evaluated", "unitId");
   return { campaign, unit, url: `${baseUrl}${surveyPath(campaignId, unitId)}?via=qr` };
 }
@@ -54,13 +55,13 @@ export function posterFor(args: DocumentArgs) {
 
 /**
  * Issues `count` one-time codes and returns them as a printable DOCX sheet, in the same request: the codes
- * are stored hashed, so this is the only moment they exist in plain text. Access is checked before any code
- * is created.
+ * are stored hashed, so this is the only moment they exist in plain text. Issuing checks access first (the
+ * right to enter the unit's data, which includes reading its documents), before any code is created.
  */
 export async function issueCodesSheet(args: DocumentArgs & { count: number }) {
+  const codes = await issueCodes({ db: args.db, actor: args.actor, campaignId: args.campaignId, unitId: args.unitId, count: args.count });
   const link = await surveyLinkFor(args);
   const evaluatingUnitName = (await findUnitName({ db: args.db, unitId: link.campaign.evaluatingUnitId })) ?? "";
-  const codes = await issueCodes({ db: args.db, actor: args.actor, campaignId: args.campaignId, unitId: args.unitId, count: args.count });
   return codesSheetDocx({ campaign: link.campaign, unitName: link.unit.name, evaluatingUnitName, url: link.url, codes });
 }
 

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
+import { Day } from "../http/schemas.ts";
+import { prepareWorkbook, readPreparedWorkbook } from "../opinions/opinions.import-values.ts";
 import type { Question } from "./surveys.templates.ts";
 
 /** One filled paper form read from a spreadsheet row. */
@@ -24,11 +26,11 @@ function rowKey(fileHash: string, rowNumber: number): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+// A day of the calendar in the window the API accepts, as a keyed-in form's `answeredOn` must be.
 function dayOf(value: ExcelJS.CellValue): string | undefined {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  const match = DAY.exec(String(value ?? "").trim());
-  if (!match) return undefined;
-  return `${match[3]}-${match[2]!.padStart(2, "0")}-${match[1]!.padStart(2, "0")}`;
+  const match = value instanceof Date ? null : DAY.exec(String(value ?? "").trim());
+  const day = value instanceof Date ? value.toISOString().slice(0, 10) : match && `${match[3]}-${match[2]!.padStart(2, "0")}-${match[1]!.padStart(2, "0")}`;
+  return day && Day.safeParse(day).success ? day : undefined;
 }
 
 function answerOf(question: Question, value: ExcelJS.CellValue): unknown {
@@ -39,40 +41,56 @@ function answerOf(question: Question, value: ExcelJS.CellValue): unknown {
   return text;
 }
 
+// What the parts of a workbook read here may inflate to (far above thousands of forms, far below a zip bomb),
+// and the forms one sheet may hold.
+const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
+const MAX_ROWS = 10_000;
+const refused = (detail: string) => ({ rows: [], problems: [{ rowNumber: 0, detail }] });
+
+/** The header's question columns (its number or id), after the "Ngày" column. */
+const columnsOf = (values: ExcelJS.CellValue[], questions: readonly Question[]) =>
+  values.slice(1).map((v) => String(v ?? "").trim()).map((name) => questions.find((q, i) => q.id === name || String(i + 1) === name));
+
 /**
  * Reads filled paper forms from an XLSX sheet: a header row with "Ngày" then one column per question (its
  * number or id), then one row per form. Answers are checked later against the questions, like any others.
+ * The workbook is checked and streamed as the opinion import does (prepareWorkbook), never inflated whole.
  */
 export async function readPaperSheet(data: Buffer, questions: readonly Question[]): Promise<{ rows: PaperRow[]; problems: PaperRowProblem[] }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    return { rows: [], problems: [{ rowNumber: 0, detail: "not an XLSX file" }] };
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { rows: [], problems: [{ rowNumber: 0, detail: "no sheet" }] };
+  const parts = await prepareWorkbook(data, MAX_WORKBOOK_BYTES);
+  if (parts === "unreadable") return refused("not an XLSX file");
+  if (parts === "too_large") return refused("file too large");
   const fileHash = createHash("sha256").update(data).digest("hex");
-  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => String(v ?? "").trim());
-  const columns = header.slice(1).map((name) => questions.find((q, i) => q.id === name || String(i + 1) === name));
   const problems: PaperRowProblem[] = [];
-  if (columns.some((c) => c === undefined)) problems.push({ rowNumber: 1, detail: "unknown question column" });
   const rows: PaperRow[] = [];
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const values = (row.values as ExcelJS.CellValue[]).slice(1);
-    if (values.every((v) => v === null || v === undefined || String(v).trim() === "")) return;
-    const answeredOn = dayOf(values[0] ?? null);
-    if (!answeredOn) {
-      problems.push({ rowNumber, detail: "date" });
-      return;
+  let columns: (Question | undefined)[] = [];
+  try {
+    const reader = readPreparedWorkbook(parts.chunks);
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = (Array.isArray(row.values) ? row.values : []).slice(1) as ExcelJS.CellValue[];
+        if (row.number === 1) {
+          columns = columnsOf(values, questions);
+          if (columns.some((c) => c === undefined)) problems.push({ rowNumber: 1, detail: "unknown question column" });
+          continue;
+        }
+        if (row.number > MAX_ROWS + 1) return { rows: [], problems: [{ rowNumber: row.number, detail: "too many rows" }] };
+        if (values.every((v) => v === null || v === undefined || String(v).trim() === "")) continue;
+        const answeredOn = dayOf(values[0] ?? null);
+        if (!answeredOn) {
+          problems.push({ rowNumber: row.number, detail: "date" });
+          continue;
+        }
+        const answers: Record<string, unknown> = {};
+        columns.forEach((q, i) => {
+          if (q) answers[q.id] = answerOf(q, values[i + 1] ?? null);
+        });
+        rows.push({ rowNumber: row.number, clientKey: rowKey(fileHash, row.number), answeredOn, answers });
+      }
     }
-    const answers: Record<string, unknown> = {};
-    columns.forEach((q, i) => {
-      if (q) answers[q.id] = answerOf(q, values[i + 1] ?? null);
-    });
-    rows.push({ rowNumber, clientKey: rowKey(fileHash, rowNumber), answeredOn, answers });
-  });
+  } catch {
+    return refused("not an XLSX file");
+  }
   return { rows, problems };
 }
 

@@ -54,7 +54,51 @@ describe.each(ENGINES)("paper forms on %s", (engine) => {
     expect(text).toContain("Times New Roman");
     const poster = await get(`${base()}/poster.docx`, officer);
     expect(docxText(poster.rawPayload)).toContain("MỜI BẠN ĐÁNH GIÁ SỰ HÀI LÒNG");
-    expect((await get(`${base()}/paper-form.docx`, outsider)).statusCode).toBe(404);
+    expect((await get(`${base()}/paper-form.docx`, outsider)).statusCode).toBe(403);
+  });
+
+  it("refuses an inspector or an admin recording paper forms, setting paper counts and issuing codes (403), storing nothing", async () => {
+    const province = await t.db.selectFrom("units").select("parent_id").where("id", "=", communeId).executeTakeFirstOrThrow();
+    const inspector = await loginAs(t.app, (await createTestUser(t.db, { role: "inspector", unitId: province.parent_id! })).username);
+    const admin = await loginAs(t.app, (await createTestUser(t.db, { role: "admin", unitId: province.parent_id! })).username);
+    const own = (await createCampaignAs(t.app, leader, campaignBody([communeId], { family: "contact", templateCode: "sipas" }))).id;
+    const unit = `/api/surveys/campaigns/${own}/units/${communeId}`;
+    const form = { clientKey: randomUUID(), answeredOn: "2025-05-03", answers: {} };
+    for (const cookie of [inspector, admin]) {
+      const refused = [
+        await post(`${unit}/paper-forms`, cookie, { forms: [form] }),
+        await post(`${unit}/paper-counts`, cookie, { issued: 9, returned: 9 }),
+        await post(`${unit}/codes`, cookie, { count: 3 }),
+        await post(`${unit}/codes.docx`, cookie, { count: 3 }),
+      ];
+      expect(refused.map((r) => [r.statusCode, r.json().error.code])).toEqual(Array(4).fill([403, "auth.forbidden"]));
+    }
+    expect(await t.db.selectFrom("survey_responses").select("id").where("campaign_id", "=", own).execute()).toEqual([]);
+    expect(await t.db.selectFrom("survey_codes").select("campaign_id").where("campaign_id", "=", own).execute()).toEqual([]);
+    expect((await post(`${unit}/paper-counts`, officer, { issued: 9, returned: 9 })).statusCode).toBe(200);
+  });
+
+  it("refuses a commune user the QR code, poster, paper form and data entry of another commune of the campaign (403)", async () => {
+    const province = await t.db.selectFrom("units").select("parent_id").where("id", "=", communeId).executeTakeFirstOrThrow();
+    const neighbour = await createTestUnit(t.db, { parentId: province.parent_id, name: "Công an xã Thiệu Trung" });
+    const shared = (await createCampaignAs(t.app, leader, campaignBody([communeId, neighbour.id], { startsOn: "2025-01-01" }))).id;
+    const theirs = `/api/surveys/campaigns/${shared}/units/${neighbour.id}`;
+    expect((await get(`/api/surveys/campaigns/${shared}/units/${communeId}/qr.svg`, officer)).statusCode).toBe(200);
+    const refused = [
+      await get(`${theirs}/qr.svg`, officer),
+      await get(`${theirs}/poster.docx`, officer),
+      await get(`${theirs}/paper-form.docx`, officer),
+      await post(`${theirs}/paper-counts`, officer, { issued: 1, returned: 1 }),
+    ];
+    expect(refused.map((r) => [r.statusCode, r.json().error.code])).toEqual(Array(4).fill([403, "auth.forbidden"]));
+    expect((await get(`${theirs}/qr.svg`, leader)).statusCode).toBe(200);
+    const units = (await get(`/api/surveys/campaigns/${shared}`, officer)).json().units as { unitId: string; canPrint: boolean; canEnter: boolean }[];
+    expect(units.map((u) => [u.unitId, u.canPrint, u.canEnter])).toEqual(
+      expect.arrayContaining([
+        [communeId, true, true],
+        [neighbour.id, false, false],
+      ]),
+    );
   });
 
   it("prints one-time codes on a DOCX sheet in the request that creates them, and each printed code works once", async () => {
@@ -81,7 +125,7 @@ describe.each(ENGINES)("paper forms on %s", (engine) => {
     expect((await respond(printed[0]!)).statusCode).toBe(422);
     // Bad input is a 4xx, and no code is created for a user who may not see the unit.
     expect((await post(url, officer, { count: 0 })).statusCode).toBe(400);
-    expect((await post(url, outsider, { count: 3 })).statusCode).toBe(404);
+    expect((await post(url, outsider, { count: 3 })).statusCode).toBe(403);
     expect(await t.db.selectFrom("survey_codes").select("code_hash").where("campaign_id", "=", contact).execute()).toHaveLength(7);
   });
 

@@ -2,6 +2,7 @@ import type { FastifyError } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorHandler } from "../http/error-handler.ts";
+import { Day } from "../http/schemas.ts";
 import { AppError } from "../http/errors.ts";
 import { currentUser, requireSession } from "../http/session.ts";
 import type { App, AppDeps } from "../http/types.ts";
@@ -19,7 +20,7 @@ const PaperFormsBody = z.object({
     .array(
       z.object({
         clientKey: z.uuid(),
-        answeredOn: z.iso.date(),
+        answeredOn: Day,
         answers: z.record(z.string().max(40), z.union([z.number(), z.boolean(), z.string().max(4000), z.null()])),
         attributes: z.record(z.string().max(40), z.string().max(40).nullable()).optional(),
         hasConsent: z.boolean().optional(),

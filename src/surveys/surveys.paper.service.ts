@@ -1,14 +1,13 @@
 import type { UserActor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import type { Executor } from "../db/index.ts";
-import { AppError, forbidden, notFound } from "../http/errors.ts";
+import { AppError } from "../http/errors.ts";
 import { getSettings } from "../satisfaction/satisfaction.settings.service.ts";
 import { todayInVietnam } from "../text/dates.ts";
-import { isInSubtree } from "../units/units.service.ts";
-import { requireCampaign, type Campaign } from "./surveys.campaigns.service.ts";
+import { requireEvaluatedUnit, type Campaign } from "./surveys.campaigns.service.ts";
 import { readPaperSheet } from "./surveys.paper-import.ts";
-import { canIssueCodes } from "./surveys.policy.ts";
-import { addPaperCounts, isCampaignUnit, listPaperCounts, setPaperIssuedReturned } from "./surveys.queries.ts";
+import { canEnterSurveyData } from "./surveys.policy.ts";
+import { addPaperCounts, listPaperCounts, setPaperIssuedReturned } from "./surveys.queries.ts";
 import { checkResponseContent, prepareResponse, storeResponses } from "./surveys.record.ts";
 import { now as clockNow } from "../calendar/clock.ts";
 
@@ -23,12 +22,8 @@ export interface PaperForm {
 
 const invalid = (row: number, detail: string) => new AppError(400, "survey.paper_invalid", { field: `forms.${row - 1}`, params: { row, detail } });
 
-async function requireFormsUnit({ db, actor, campaignId, unitId }: { db: Executor; actor: UserActor; campaignId: string; unitId: string }) {
-  const campaign = await requireCampaign({ db, campaignId });
-  if (!(await isCampaignUnit(db, campaignId, unitId))) throw notFound("survey.unit_not_evaluated", "unitId");
-  if (!canIssueCodes(actor, { unitInScope: await isInSubtree({ db, rootId: actor.unitId, unitId }) })) throw forbidden();
-  return campaign;
-}
+const requireFormsUnit = ({ db, actor, campaignId, unitId }: { db: Executor; actor: UserActor; campaignId: string; unitId: string }) =>
+  requireEvaluatedUnit({ db, actor, campaignId, unitId, may: canEnterSurveyData });
 
 async function storeForms(db: Executor, actor: UserActor, campaign: Campaign, unitId: string, forms: readonly PaperForm[], rowOf: (i: number) => number) {
   const today = todayInVietnam();

@@ -15,8 +15,17 @@ export function canEditCampaign(actor: Actor, campaign: { evaluatingUnitId: stri
   return actor.kind === "user" && (actor.role === "leader" || actor.role === "admin") && actor.unitId === campaign.evaluatingUnitId;
 }
 
-/** Issuing one-time codes or printing forms for an evaluated unit: any user whose subtree holds it. */
-export function canIssueCodes(actor: Actor, facts: { unitInScope: boolean }): boolean {
+/**
+ * Entering an evaluated unit's survey data — issuing one-time codes, keying in or importing paper forms, setting
+ * paper counts: the leaders and officers whose subtree holds the unit. Inspectors only read; admins set campaigns
+ * up but, as with opinions and forums, do not enter data.
+ */
+export function canEnterSurveyData(actor: Actor, facts: { unitInScope: boolean }): boolean {
+  return actor.kind === "user" && (actor.role === "leader" || actor.role === "officer") && facts.unitInScope;
+}
+
+/** Reading an evaluated unit's survey documents (QR code, poster, paper form): any user whose subtree holds the unit. */
+export function canReadEvaluatedUnit(actor: Actor, facts: { unitInScope: boolean }): boolean {
   return actor.kind === "user" && facts.unitInScope;
 }
 

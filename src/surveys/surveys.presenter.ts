@@ -6,10 +6,13 @@ export function surveyPath(campaignId: string, unitId: string): string {
   return `/s/${campaignId}/${unitId}`;
 }
 
-/** A campaign for the console, with each evaluated unit's survey link and what an edit may change. */
+/**
+ * A campaign for the console, with each evaluated unit's survey link and what the user may do with it, and what
+ * an edit may change.
+ */
 export function presentCampaign(
   campaign: Campaign,
-  units: { unitId: string; name: string; quota: number | null; fieldCode: string | null }[],
+  units: { unitId: string; name: string; quota: number | null; fieldCode: string | null; canPrint: boolean; canEnter: boolean }[],
   baseUrl: string,
   editState: { customQuestionIds: string[]; hasResponses: boolean; lastAnsweredOn: string | null },
 ) {

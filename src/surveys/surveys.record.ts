@@ -1,5 +1,5 @@
 import type { Executor } from "../db/index.ts";
-import { badRequest, conflict, unprocessable } from "../http/errors.ts";
+import { AppError, badRequest, conflict, unprocessable } from "../http/errors.ts";
 import { createBatcher } from "../db/batcher.ts";
 import { applyResponsesToRollups } from "../satisfaction/satisfaction.rollups.service.ts";
 import { getSettings, type SatisfactionSettings } from "../satisfaction/satisfaction.settings.service.ts";
@@ -20,7 +20,7 @@ export function checkResponseContent(
     if (Object.keys(answers).length === 0) throw badRequest("survey.answers_empty", "answers");
     return { answers, attributes };
   } catch (error) {
-    if (error instanceof AnswerProblem) throw badRequest("survey.answer_invalid", error.field);
+    if (error instanceof AnswerProblem) throw new AppError(400, "survey.answer_invalid", { field: error.field, params: { question: error.label } });
     throw error;
   }
 }

@@ -50,7 +50,7 @@ describe.each(ENGINES)("survey campaigns, one-time codes, flags and exclusions o
     const listed = (await get("/api/surveys/campaigns", communeLeader)).json().items.map((c: { id: string }) => c.id);
     expect(listed).toContain(campaign.id);
     expect((await get("/api/surveys/campaigns", outsider)).json().items).toEqual([]);
-    expect((await get(`/api/surveys/campaigns/${campaign.id}`, outsider)).statusCode).toBe(404);
+    expect((await get(`/api/surveys/campaigns/${campaign.id}`, outsider)).statusCode).toBe(403);
   });
 
   it("accepts a contact response only with an unspent one-time code, spent once and never linked to the answers", async () => {

@@ -1,8 +1,9 @@
 import type { FastifyRequest } from "fastify";
+import type { UserActor } from "../auth/actor.ts";
 import type { Executor } from "../db/index.ts";
 import { currentUser, requireSession } from "../http/session.ts";
 import type { App, AppDeps } from "../http/types.ts";
-import { createCampaign, getCampaign, getFieldsOfWork, listCampaigns, listTemplates, publishCampaign, listEvaluatedUnits, type Campaign } from "./surveys.campaigns.service.ts";
+import { createCampaign, getCampaign, getFieldsOfWork, listCampaigns, listTemplates, publishCampaign, listEvaluatedUnits, withUnitAccess, type Campaign } from "./surveys.campaigns.service.ts";
 import { issueCodes } from "./surveys.codes.service.ts";
 import { qrSvg, surveyLinkFor } from "./surveys.documents.service.ts";
 import { getCampaignEditState, updateCampaign } from "./surveys.edit.service.ts";
@@ -30,9 +31,9 @@ export function publicBaseUrl(request: FastifyRequest, configured: string | unde
   return configured ?? `${request.protocol}://${request.host}`;
 }
 
-/** A campaign as the console shows it, with its units' links and what an edit may change. */
-async function presentForConsole(db: Executor, campaign: Campaign, baseUrl: string) {
-  const units = await listEvaluatedUnits({ db, campaignId: campaign.id });
+/** A campaign as the console shows it to `actor`, with its units' links and access, and what an edit may change. */
+async function presentForConsole(db: Executor, actor: UserActor, campaign: Campaign, baseUrl: string) {
+  const units = await withUnitAccess({ db, actor, units: await listEvaluatedUnits({ db, campaignId: campaign.id }) });
   return presentCampaign(campaign, units, baseUrl, await getCampaignEditState({ db, campaign }));
 }
 
@@ -58,7 +59,7 @@ export function registerSurveyRoutes(app: App, { db, config }: AppDeps) {
     { preHandler, schema: { tags, body: CreateCampaignBody, response: { 201: CampaignResponse } } },
     async (request, reply) => {
       const campaign = await createCampaign({ db, actor: currentUser(request), input: request.body });
-      return reply.status(201).send(await presentForConsole(db, campaign, publicBaseUrl(request, config.publicUrl)));
+      return reply.status(201).send(await presentForConsole(db, currentUser(request), campaign, publicBaseUrl(request, config.publicUrl)));
     },
   );
 
@@ -67,7 +68,7 @@ export function registerSurveyRoutes(app: App, { db, config }: AppDeps) {
     { preHandler, schema: { tags, params: CampaignParams, response: { 200: CampaignResponse } } },
     async (request) => {
       const { campaign } = await getCampaign({ db, actor: currentUser(request), campaignId: request.params.campaignId });
-      return presentForConsole(db, campaign, publicBaseUrl(request, config.publicUrl));
+      return presentForConsole(db, currentUser(request), campaign, publicBaseUrl(request, config.publicUrl));
     },
   );
 
@@ -76,7 +77,7 @@ export function registerSurveyRoutes(app: App, { db, config }: AppDeps) {
     { preHandler, schema: { tags, params: CampaignParams, body: UpdateCampaignBody, response: { 200: CampaignResponse } } },
     async (request) => {
       const campaign = await updateCampaign({ db, actor: currentUser(request), campaignId: request.params.campaignId, patch: request.body });
-      return presentForConsole(db, campaign, publicBaseUrl(request, config.publicUrl));
+      return presentForConsole(db, currentUser(request), campaign, publicBaseUrl(request, config.publicUrl));
     },
   );
 
@@ -85,7 +86,7 @@ export function registerSurveyRoutes(app: App, { db, config }: AppDeps) {
     { preHandler, schema: { tags, params: CampaignParams, response: { 200: CampaignResponse } } },
     async (request) => {
       const campaign = await publishCampaign({ db, actor: currentUser(request), campaignId: request.params.campaignId });
-      return presentForConsole(db, campaign, publicBaseUrl(request, config.publicUrl));
+      return presentForConsole(db, currentUser(request), campaign, publicBaseUrl(request, config.publicUrl));
     },
   );
 

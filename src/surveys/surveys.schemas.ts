@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { Day, Text } from "../http/schemas.ts";
 import { normalizeText } from "../text/vietnamese.ts";
 import { RESPONDENT_ATTRIBUTES, SURVEY_CHANNELS, SURVEY_FAMILIES } from "./surveys.templates.ts";
 
-const Text = (max: number) => z.string().transform(normalizeText).pipe(z.string().min(1).max(max));
-const Day = z.iso.date();
 const QuestionId = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
 
 // Response schemas must not transform (the serialiser encodes with them), so questions come in two forms.
@@ -105,6 +104,10 @@ const CampaignUnit = z.object({
   fieldCode: z.string().nullable(),
   surveyPath: z.string(),
   surveyUrl: z.string(),
+  /** Whether the user may print the unit's QR code, poster and paper form (the unit is in the user's subtree). */
+  canPrint: z.boolean(),
+  /** Whether the user may issue the unit's codes and enter its paper forms (a leader or officer of its subtree). */
+  canEnter: z.boolean(),
 });
 
 /** One campaign as the console shows it. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareVietnamese, foldForSearch, normalizeText } from "./vietnamese.ts";
+import { compareVietnamese, foldForSearch, isBlankText, normalizeText } from "./vietnamese.ts";
 
 /** Letters, tone marks and separators a Vietnamese text is made of, in both normal forms. */
 const VIETNAMESE_LETTERS = [..."aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY"];
@@ -124,6 +124,15 @@ describe("normalizeText", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("isBlankText", () => {
+  it("counts text of white space and invisible characters as blank, and any visible character as text", () => {
+    for (const blank of ["", " \n\t", "\u00ad\u034f\u115f\u1160\u3164\u2800\ufe0f", "\u200b\u200f\u2060\u206f\ufeff", "\u{e0020}\u{e007f}"]) {
+      expect(isBlankText(blank), JSON.stringify(blank)).toBe(true);
+    }
+    for (const text of ["a", "ệ", "❤️", "\u200bx", "1", "."]) expect(isBlankText(text), text).toBe(false);
   });
 });
 

@@ -25,6 +25,16 @@ export function normalizeText(input: string): string {
     .trim();
 }
 
+// What shows nothing on a screen: white space, controls, default-ignorable characters (soft hyphen, combining
+// grapheme joiner, Hangul fillers, variation selectors, zero-width and bidirectional marks, word joiners, tags,
+// BOM) and the blank Braille pattern, which fonts draw empty.
+const SHOWS_NOTHING = /^[\p{White_Space}\p{Cc}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
+
+/** Whether `text` shows nothing at all: required text made only of such characters counts as empty. */
+export function isBlankText(text: string): boolean {
+  return SHOWS_NOTHING.test(text);
+}
+
 /**
  * The search form: lower case, no diacritics (đ → d; both tone-mark styles, hòa and hoà, fold the same),
  * runs of white space as one space. "Thiệu Hóa" and "thieu hoa" give the same key.

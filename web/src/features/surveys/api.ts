@@ -66,7 +66,18 @@ export interface Campaign extends CampaignSummary {
   questions: Question[];
   attributes: string[];
   channels: string[];
-  units: { unitId: string; name: string; quota: number | null; fieldCode: string | null; surveyPath: string; surveyUrl: string }[];
+  /** `canPrint`: the unit is in the user's subtree (QR code, poster, paper form); `canEnter`: the user may also issue
+   * its codes and enter its paper forms. */
+  units: {
+    unitId: string;
+    name: string;
+    quota: number | null;
+    fieldCode: string | null;
+    surveyPath: string;
+    surveyUrl: string;
+    canPrint: boolean;
+    canEnter: boolean;
+  }[];
   /** The questions added to the template's. */
   customQuestionIds: string[];
   /** Whether responses are stored: then only the name, end date, quotas, added units and channels change. */

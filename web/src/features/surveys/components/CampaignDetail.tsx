@@ -23,32 +23,38 @@ function UnitCard({ campaign, unit }: { campaign: Campaign; unit: Campaign["unit
     <Paper withBorder p="sm" radius="md">
       <Stack gap={6}>
         <Text fw={600}>{unit.name}</Text>
-        <Image
-          src={`/api/surveys/campaigns/${campaign.id}/units/${unit.unitId}/qr.svg`}
-          alt={t("surveys.console.qrAlt", { unit: unit.name })}
-          w={140}
-          h={140}
-        />
+        {unit.canPrint && (
+          <Image
+            src={`/api/surveys/campaigns/${campaign.id}/units/${unit.unitId}/qr.svg`}
+            alt={t("surveys.console.qrAlt", { unit: unit.name })}
+            w={140}
+            h={140}
+          />
+        )}
         <Anchor component={Link} to={unit.surveyPath} size="sm">
           {unit.surveyUrl}
         </Anchor>
-        <Group gap="xs">
-          <Anchor href={`/api/surveys/campaigns/${campaign.id}/units/${unit.unitId}/poster.docx`} size="sm" download>
-            {t("surveys.console.poster")}
-          </Anchor>
-          <Anchor href={`/api/surveys/campaigns/${campaign.id}/units/${unit.unitId}/paper-form.docx`} size="sm" download>
-            {t("surveys.console.paperForm")}
-          </Anchor>
-        </Group>
-        <Button size="xs" variant="default" onClick={() => setIsEntering((v) => !v)} aria-expanded={isEntering}>
-          {t("surveys.paper.open")}
-        </Button>
-        {campaign.family === "contact" && (
+        {unit.canPrint && (
+          <Group gap="xs">
+            <Anchor href={`/api/surveys/campaigns/${campaign.id}/units/${unit.unitId}/poster.docx`} size="sm" download>
+              {t("surveys.console.poster")}
+            </Anchor>
+            <Anchor href={`/api/surveys/campaigns/${campaign.id}/units/${unit.unitId}/paper-form.docx`} size="sm" download>
+              {t("surveys.console.paperForm")}
+            </Anchor>
+          </Group>
+        )}
+        {unit.canEnter && (
+          <Button size="xs" variant="default" onClick={() => setIsEntering((v) => !v)} aria-expanded={isEntering}>
+            {t("surveys.paper.open")}
+          </Button>
+        )}
+        {unit.canEnter && campaign.family === "contact" && (
           <Button size="xs" variant="light" onClick={() => issue.mutate()} loading={issue.isPending}>
             {t("surveys.console.issueCodes")}
           </Button>
         )}
-        {campaign.family === "contact" && (
+        {unit.canEnter && campaign.family === "contact" && (
           <Button size="xs" variant="light" onClick={() => sheet.mutate()} loading={sheet.isPending}>
             {t("surveys.console.codesSheet")}
           </Button>
