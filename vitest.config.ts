@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /** Server suites run on PGlite and PostgreSQL; browser journeys (e2e/) drive Debian's Chromium. */
@@ -8,10 +9,14 @@ export default defineConfig({
         test: {
           name: "server",
           include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+          globalSetup: ["test/db.global-setup.ts"],
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: "forks",
+          // One file per core, not vitest's cores − 1: a server file spends much of its time waiting on
+          // PostgreSQL, on child processes and on timers, so on 2 cores a single worker left one idle.
+          maxWorkers: availableParallelism(),
         },
       },
       {

@@ -1,5 +1,5 @@
 // Makes sure what the test suite needs beyond `npm ci` is here: Debian's Chromium for the browser
-// tests and a running PostgreSQL for the PostgreSQL suite. Installs or starts what it can (root with
+// tests, libfaketime for the runs at other hours, and a running PostgreSQL for the PostgreSQL suite. Installs or starts what it can (root with
 // apt; an installed but stopped cluster); otherwise fails naming the exact command to run.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -8,6 +8,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
+export const FAKETIME_PATH = "/usr/bin/faketime";
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://localhost:5432/test";
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
@@ -41,6 +42,14 @@ function ensureChromium() {
     );
   }
   aptInstall(["chromium", "fonts-dejavu-core"]);
+}
+
+function ensureFaketime() {
+  if (existsSync(FAKETIME_PATH)) return;
+  if (!isRoot || !hasApt) {
+    throw new EnvironmentError(`faketime is missing at ${FAKETIME_PATH}. Install it with: sudo apt-get install -y faketime`);
+  }
+  aptInstall(["faketime"]);
 }
 
 function testUrl(database) {
@@ -117,10 +126,11 @@ async function ensurePostgres() {
   );
 }
 
-/** Checks (and where possible provides) Chromium and PostgreSQL; exits non-zero with a clear message otherwise. */
+/** Checks (and where possible provides) Chromium, faketime and PostgreSQL; exits non-zero with a clear message otherwise. */
 export async function prepareTestEnvironment() {
   try {
     ensureChromium();
+    ensureFaketime();
     await ensurePostgres();
     const version = execFileSync(CHROMIUM_PATH, ["--version"], { encoding: "utf8" }).trim();
     console.log(`[test-env] ${version}; PostgreSQL reachable at ${TEST_DATABASE_URL}`);

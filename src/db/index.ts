@@ -23,13 +23,18 @@ export interface Db {
   db: Kysely<Database>;
   engine: Engine;
   close(): Promise<void>;
+  /** PGlite only: its data directory as a tarball, from which `pglite-memory` opens copies (tests). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
-/** Where to open the database: a PostgreSQL URL, a PGlite data directory, or an in-memory PGlite (tests). */
+/**
+ * Where to open the database: a PostgreSQL URL, a PGlite data directory, or an in-memory PGlite (tests), empty or
+ * a copy of a `dumpDataDir` tarball.
+ */
 export type DbTarget =
   | { kind: "postgres"; url: string; poolSize?: number }
   | { kind: "pglite"; dataDir: string }
-  | { kind: "pglite-memory" };
+  | { kind: "pglite-memory"; snapshot?: Blob };
 
 // DATE columns stay "yyyy-mm-dd" strings: pg's default turns them into local-midnight Dates.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -127,7 +132,8 @@ export async function openDb(target: DbTarget): Promise<Db> {
     dataDir = join(target.dataDir, "pgdata");
   }
   try {
-    const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } });
+    const loadDataDir = target.kind === "pglite-memory" ? target.snapshot : undefined;
+    const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent }, loadDataDir });
     // PGlite copies its initial files as 0666 and rewrites a few on every start whatever the umask.
     if (target.kind === "pglite") restrictToOwner(target.dataDir);
     // One PGlite connection for the whole process: the pool serialises queries and transactions on it.
@@ -142,6 +148,8 @@ export async function openDb(target: DbTarget): Promise<Db> {
         await pglite.close();
         release();
       },
+      // Uncompressed: loading it is about twice as fast as a gzipped one (measured for test databases).
+      dumpDataDir: () => pglite.dumpDataDir("none"),
     };
   } catch (error) {
     release();
