@@ -1,4 +1,5 @@
 import {
+  byPointEstimate,
   changeOf,
   EMPTY_DISTRIBUTION,
   figureOf,
@@ -254,8 +255,8 @@ export function groupFigures(
 }
 
 /**
- * Units ranked within their level, whatever their parent (all communes of a province together): ranks from
- * `rankByIntervals`, so overlapping intervals are never separated.
+ * Units ranked within their level, whatever their parent (all communes of a province together): each with
+ * its rank range from `rankByIntervals`, listed by point estimate.
  */
 export function rankWithinLevels<T extends GroupFigure>(units: readonly T[], levelOf: (unitId: string) => string | undefined) {
   const byLevel = new Map<string, T[]>();
@@ -268,7 +269,7 @@ export function rankWithinLevels<T extends GroupFigure>(units: readonly T[], lev
   }
   return [...byLevel].map(([levelCode, members]) => ({
     levelCode,
-    units: rankByIntervals(members).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (b.rate ?? -1) - (a.rate ?? -1)),
+    units: rankByIntervals(members).sort(byPointEstimate),
   }));
 }
 

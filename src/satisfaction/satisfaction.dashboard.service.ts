@@ -28,7 +28,7 @@ function periodFor(campaign: Campaign, text: string | undefined): MonthRange {
  * A campaign's dashboard for a unit and its subtree over a period: figures by rating instances and by
  * respondents with n, distribution, 95% interval (clustered by respondent where answers are pooled), band
  * and change; per element, question and child unit
- * (historical units counted in their successors); ranks that respect the intervals; trend and heat-map;
+ * (historical units counted in their successors); the rank ranges their intervals allow; trend and heat-map;
  * response counts, quotas and the return of one-time codes. Read from the rollups and the unit tree only.
  */
 export async function computeDashboard({

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Language } from "../http/messages.ts";
+import { byPointEstimate, type RankRange } from "./satisfaction.index.ts";
 import type { DashboardResponse } from "./satisfaction.schemas.ts";
 
 const LABELS = {
@@ -29,7 +30,7 @@ const LABELS = {
     band: "Xếp loại",
     previous: "Kỳ trước (%)",
     change: "Thay đổi (điểm %)",
-    rank: "Xếp hạng (theo khoảng tin cậy)",
+    rank: "Khoảng xếp hạng (theo khoảng tin cậy 95%)",
     responses: "Số phiếu",
     quota: "Chỉ tiêu",
     codesIssued: "Mã đã phát",
@@ -67,7 +68,7 @@ const LABELS = {
     band: "Band",
     previous: "Previous period (%)",
     change: "Change (points)",
-    rank: "Rank (by intervals)",
+    rank: "Rank range (by the 95% intervals)",
     responses: "Responses",
     quota: "Quota",
     codesIssued: "Codes issued",
@@ -83,6 +84,9 @@ const LABELS = {
 
 type FigureRow = { n: number; distribution: readonly number[]; rate: number | null; low: number | null; high: number | null; band: string | null };
 type Compared = FigureRow & { previousRate: number | null; change: number | null };
+
+/** "1–3" (the ranks a unit's interval allows), "2" when it allows one; blank for an unranked unit. */
+const rankText = (rank: RankRange | null) => (rank === null ? null : rank.best === rank.worst ? `${rank.best}` : `${rank.best}–${rank.worst}`);
 
 /** Every table of a dashboard as an XLSX workbook, one sheet per table, in the request's language. */
 export async function dashboardWorkbook(d: DashboardResponse, lang: Language): Promise<Buffer> {
@@ -117,14 +121,14 @@ export async function dashboardWorkbook(d: DashboardResponse, lang: Language): P
   sheet(
     L.units,
     [L.unit, ...figureHeaders, L.previous, L.change, L.rank, L.responses, L.quota, L.codesIssued, L.codesSpent, L.paper],
-    d.units.map((u) => [u.name, ...comparedCells(u), u.rank, u.responses, u.quota, u.codesIssued, u.codesSpent, `${u.paper.issued} / ${u.paper.returned} / ${u.paper.valid}`]),
+    [...d.units].sort(byPointEstimate).map((u) => [u.name, ...comparedCells(u), rankText(u.rank), u.responses, u.quota, u.codesIssued, u.codesSpent, `${u.paper.issued} / ${u.paper.returned} / ${u.paper.valid}`]),
   );
   sheet(L.byLevel, [L.levelName, ...figureHeaders, L.previous, L.change, L.responses], d.levels.map((l) => [l.name, ...comparedCells(l), l.responses]));
   sheet(L.fields, [L.field, ...figureHeaders, L.previous, L.change, L.responses], d.fields.map((f) => [f.name, ...comparedCells(f), f.responses]));
   sheet(
     L.levelRanking,
     [L.levelName, L.unit, ...figureHeaders, L.previous, L.change, L.rank, L.responses],
-    d.levelRanking.flatMap((l) => l.units.map((u) => [l.name, u.name, ...comparedCells(u), u.rank, u.responses])),
+    d.levelRanking.flatMap((l) => l.units.map((u) => [l.name, u.name, ...comparedCells(u), rankText(u.rank), u.responses])),
   );
   sheet(L.trend, [L.month, ...figureHeaders], d.trend.map((t) => [`${t.month.slice(5, 7)}/${t.month.slice(0, 4)}`, ...figureCells(t)]));
   const unitName = new Map(d.units.map((u) => [u.unitId, u.name]));

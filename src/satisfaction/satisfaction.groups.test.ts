@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { answerSumsOfRow, comparedOf, groupFigures, rankWithinLevels, type RespondentRow } from "./satisfaction.dashboard.build.ts";
+import { answerSumsOfRow, comparedOf, groupFigures, rankWithinLevels, type GroupFigure, type RespondentRow } from "./satisfaction.dashboard.build.ts";
 import { addAnswerSums, EMPTY_ANSWER_SUMS } from "./satisfaction.intervals.ts";
 import { rankByIntervals, sumDistributions, type Distribution } from "./satisfaction.index.ts";
 
@@ -30,15 +30,17 @@ const asRows = (cells: Cell[]): RespondentRow[] =>
   cells.map(({ people, sums: [sum_ss, sum_sm, sum_mm], ...rest }) => ({ ...rest, r1: 0, r2: 0, r3: 0, r4: people, r5: 0, sum_ss, sum_sm, sum_mm }));
 
 describe("figures by level and field of work", () => {
-  it("ranks as 1 + the number of units whose whole interval lies above (the sorted search agrees with the count)", () => {
+  it("ranks from 1 + the units wholly above to n − the units wholly below (the sorted searches agree with the counts)", () => {
     const bound = fc.option(fc.integer({ min: 0, max: 100 }), { nil: null });
     fc.assert(
       fc.property(fc.array(fc.tuple(bound, fc.integer({ min: 0, max: 30 })), { maxLength: 40 }), (pairs) => {
         const items = pairs.map(([low, width]) => (low === null ? { low: null, high: null } : { low, high: Math.min(100, low + width) }));
+        const shown = items.filter((o): o is { low: number; high: number } => o.low !== null && o.high !== null);
         const ranked = rankByIntervals(items);
         ranked.forEach((item, i) => {
-          const high = items[i]!.high;
-          expect(item.rank).toBe(high === null ? null : items.filter((o) => o.low !== null && o.low > high).length + 1);
+          const { low, high } = items[i]!;
+          if (low === null || high === null) return expect(item.rank).toBeNull();
+          expect(item.rank).toEqual({ best: shown.filter((o) => o.low > high).length + 1, worst: shown.length - shown.filter((o) => o.high < low).length });
         });
       }),
     );
@@ -87,21 +89,31 @@ describe("figures by level and field of work", () => {
     );
   });
 
-  it("ranks each level on its own, by intervals: other levels never move a rank, and suppressed units are unranked", () => {
+  it("ranks each level on its own, by intervals, listed by point estimate: other levels never move a rank, and suppressed units are unranked", () => {
     fc.assert(
       fc.property(cells, (rows) => {
         const units = groupFigures(asRows(rows), (u) => u, settings);
         for (const { levelCode, units: ranked } of rankWithinLevels(units, levelOf)) {
           const alone = rankByIntervals(units.filter((u) => levelOf(u.key) === levelCode));
           for (const u of ranked) {
-            expect(u.rank).toBe(alone.find((a) => a.key === u.key)?.rank);
+            expect(u.rank).toEqual(alone.find((a) => a.key === u.key)?.rank);
             if (u.isSuppressed) expect(u.rank).toBeNull();
-            // Never separated: a unit ranked behind another lies wholly below it.
-            for (const v of ranked)
-              if (u.rank !== null && v.rank !== null && v.rank < u.rank) expect(ranked.some((w) => w.low !== null && u.high !== null && w.low > u.high)).toBe(true);
           }
+          const rates = ranked.map((u) => u.rate ?? -1);
+          expect(rates).toEqual([...rates].sort((a, b) => b - a));
         }
       }),
     );
+  });
+
+  it("lists a level by point estimate even where a wide interval gives a lower rate the better best rank", () => {
+    // Only the key, rate and interval matter to the ranking.
+    const figure = (key: string, rate: number, low: number, high: number) => ({ key, rate, low, high }) as GroupFigure;
+    const [communes] = rankWithinLevels([figure("a", 85, 80, 90), figure("wide", 84, 60, 99), figure("top", 95, 91, 98)], () => "commune");
+    expect(communes!.units.map((u) => [u.key, u.rank])).toEqual([
+      ["top", { best: 1, worst: 2 }],
+      ["a", { best: 2, worst: 3 }],
+      ["wide", { best: 1, worst: 3 }],
+    ]);
   });
 });

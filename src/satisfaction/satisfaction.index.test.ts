@@ -13,6 +13,7 @@ import {
   totalOf,
   wilsonInterval,
   type Distribution,
+  type RankRange,
 } from "./satisfaction.index.ts";
 
 const count = fc.nat({ max: 5000 });
@@ -115,30 +116,80 @@ describe("the satisfaction index", () => {
     expect(changeOf(90, null)).toBeNull();
   });
 
-  it("never ranks one unit above another when their intervals overlap", () => {
-    const interval = fc
-      .tuple(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }))
-      .map(([a, b]) => ({ low: Math.min(a, b), high: Math.max(a, b) }));
+  // Bounds from a small grid as well as from anywhere, so that touching and identical intervals are common.
+  const bound = fc.oneof(fc.integer({ min: 0, max: 12 }).map((x) => x * 8.5), fc.double({ min: 0, max: 100, noNaN: true }));
+  const interval = fc.tuple(bound, bound).map(([a, b]) => ({ low: Math.min(a, b), high: Math.max(a, b) }));
+  const units = fc.array(fc.option(interval, { nil: null, freq: 5 }), { minLength: 1, maxLength: 20 });
+  const asItems = (intervals: ({ low: number; high: number } | null)[]) => intervals.map((i) => i ?? { low: null, high: null });
+  const isAbove = (a: { low: number }, b: { high: number }) => a.low > b.high;
+
+  it("gives every unit with an interval a rank range within 1..n, best ≤ worst, the same for identical intervals, and none to a suppressed unit", () => {
     fc.assert(
-      fc.property(fc.array(interval, { minLength: 1, maxLength: 20 }), (items) => {
-        const ranked = rankByIntervals(items);
-        for (const a of ranked)
-          for (const b of ranked) {
-            const overlap = a.low! <= b.high! && b.low! <= a.high!;
-            if (overlap) continue;
-            // Disjoint intervals: the higher one ranks strictly better.
-            if (a.low! > b.high!) expect(a.rank!).toBeLessThan(b.rank!);
-          }
-        for (const a of ranked)
-          for (const b of ranked)
-            if (a.low! <= b.high! && b.low! <= a.high! && a.rank !== b.rank) {
-              // Different ranks for overlapping units only come from a third unit clearly above one of them.
-              const [better, worse] = a.rank! < b.rank! ? [a, b] : [b, a];
-              expect(ranked.filter((c) => c.low! > worse.high!).length).toBeGreaterThan(ranked.filter((c) => c.low! > better.high!).length);
-            }
+      fc.property(units, (intervals) => {
+        const ranked = rankByIntervals(asItems(intervals));
+        const n = intervals.filter((i) => i !== null).length;
+        ranked.forEach((unit, i) => {
+          if (intervals[i] === null) return expect(unit.rank).toBeNull();
+          expect(unit.rank!.best).toBeGreaterThanOrEqual(1);
+          expect(unit.rank!.best).toBeLessThanOrEqual(unit.rank!.worst);
+          expect(unit.rank!.worst).toBeLessThanOrEqual(n);
+          for (const other of ranked) if (other.low === unit.low && other.high === unit.high) expect(other.rank).toEqual(unit.rank);
+        });
       }),
     );
-    expect(rankByIntervals([{ low: null, high: null }])[0]!.rank).toBeNull();
+  });
+
+  it("never separates units whose intervals overlap: their rank ranges overlap", () => {
+    fc.assert(
+      fc.property(units, (intervals) => {
+        const ranked = rankByIntervals(asItems(intervals)).filter((u) => u.rank !== null);
+        for (const a of ranked)
+          for (const b of ranked)
+            if (a.low! <= b.high! && b.low! <= a.high!) expect(a.rank!.best <= b.rank!.worst && b.rank!.best <= a.rank!.worst).toBe(true);
+      }),
+    );
+  });
+
+  it("puts a unit whose interval lies wholly above another's ahead at both ends of its range, and wholly ahead unless a third interval spans the gap", () => {
+    fc.assert(
+      fc.property(units, (intervals) => {
+        const ranked = rankByIntervals(asItems(intervals)).filter((u) => u.rank !== null) as { low: number; high: number; rank: RankRange }[];
+        for (const a of ranked)
+          for (const b of ranked) {
+            if (!isAbove(a, b)) continue;
+            expect(a.rank.best).toBeLessThan(b.rank.best);
+            expect(a.rank.worst).toBeLessThan(b.rank.worst);
+            // A third unit overlapping both may rank anywhere between them, so their ranges may then share a rank.
+            const spansGap = ranked.some((c) => c.low <= b.high && c.high >= a.low);
+            if (!spansGap) expect(a.rank.worst).toBeLessThan(b.rank.best);
+          }
+      }),
+    );
+  });
+
+  it("gives overlapping units shared plausible ranks (80.6–89.1 and 72.4–84.2 both 1–2), and lets a unit spanning two apart make them touch", () => {
+    const [toan, quang, tien] = rankByIntervals([
+      { low: 80.6, high: 89.1 },
+      { low: 72.4, high: 84.2 },
+      { low: 60.2, high: 71.9 },
+    ]);
+    expect([toan!.rank, quang!.rank, tien!.rank]).toEqual([
+      { best: 1, worst: 2 },
+      { best: 1, worst: 2 },
+      { best: 3, worst: 3 },
+    ]);
+    // The first lies wholly above the second, yet both may be 2nd: the wide third may come first or last.
+    const spanned = rankByIntervals([
+      { low: 80, high: 90 },
+      { low: 50, high: 60 },
+      { low: 40, high: 95 },
+    ]);
+    expect(spanned.map((u) => u.rank)).toEqual([
+      { best: 1, worst: 2 },
+      { best: 2, worst: 3 },
+      { best: 1, worst: 3 },
+    ]);
+    expect(rankByIntervals([{ low: null, high: null }, { low: 70, high: 80 }]).map((u) => u.rank)).toEqual([null, { best: 1, worst: 1 }]);
   });
 
   it("rounds a respondent's mean level half up on integers", () => {

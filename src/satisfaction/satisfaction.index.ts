@@ -111,26 +111,44 @@ export function changeOf(current: number | null, previous: number | null): numbe
   return current === null || previous === null ? null : round2(current - previous);
 }
 
+/** The ranks a unit's interval allows among the ranked units: from `best` (1 = top) to `worst`. */
+export interface RankRange {
+  best: number;
+  worst: number;
+}
+
 /**
- * Ranks that never separate units whose intervals overlap: a unit's rank is 1 + the number of units whose
- * whole interval lies above its own. Units without an interval (suppressed) get no rank.
+ * Each unit's plausible rank range, as league tables of public services show it: best = 1 + the number of
+ * units whose whole interval lies above its own, worst = n − the number whose whole interval lies below
+ * (n: the ranked units). Units without an interval (suppressed) get no rank and do not count in n.
  */
-export function rankByIntervals<T extends { low: number | null; high: number | null }>(items: readonly T[]) {
-  // The lower bounds sorted once, so a whole level of a country (thousands of units) ranks in n log n.
-  const lows = items.flatMap((other) => (other.low === null ? [] : [other.low])).sort((a, b) => a - b);
+export function rankByIntervals<T extends { low: number | null; high: number | null }>(items: readonly T[]): (T & { rank: RankRange | null })[] {
+  // Both bounds sorted once, so a whole level of a country (thousands of units) ranks in n log n.
+  const ranked = items.filter((other) => other.low !== null && other.high !== null);
+  const lows = ranked.map((other) => other.low as number).sort((a, b) => a - b);
+  const highs = ranked.map((other) => other.high as number).sort((a, b) => a - b);
   return items.map((item) => {
     if (item.low === null || item.high === null) return { ...item, rank: null };
-    return { ...item, rank: lows.length - countAtMost(lows, item.high) + 1 };
+    const high = item.high;
+    const low = item.low;
+    const above = lows.length - countLeading(lows, (other) => other <= high);
+    const below = countLeading(highs, (other) => other < low);
+    return { ...item, rank: { best: 1 + above, worst: ranked.length - below } };
   });
 }
 
-/** How many of the ascending `sorted` are ≤ `x` (binary search). */
-function countAtMost(sorted: readonly number[], x: number): number {
+/** Highest point estimate first; units without a rate last (a ranking's order, beside its rank ranges). */
+export function byPointEstimate(a: { rate: number | null }, b: { rate: number | null }): number {
+  return (b.rate ?? -1) - (a.rate ?? -1);
+}
+
+/** How many leading values of the ascending `sorted` pass `isBefore` (a binary search for the first that fails). */
+function countLeading(sorted: readonly number[], isBefore: (value: number) => boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) <= x) lo = mid + 1;
+    if (isBefore(sorted[mid] as number)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -84,12 +84,13 @@ describe.each(ENGINES)("the satisfaction dashboard on %s", (engine) => {
   it("rolls the abolished district's data into its successor and never shows or ranks a figure below the minimum n", async () => {
     const d = (await get(`/api/satisfaction/dashboard?campaignId=${campaignId}&period=2024-Q4`, leader)).json();
     expect(d.units.map((u: { name: string }) => u.name)).toEqual(["Công an xã Thiệu Hóa"]);
-    expect(d.units[0]).toMatchObject({ n: 20, responses: 10, rank: 1 });
+    expect(d.units[0]).toMatchObject({ n: 20, responses: 10, rank: { best: 1, worst: 1 } });
     const q1 = (await get(`/api/satisfaction/dashboard?campaignId=${campaignId}&period=2025-Q1`, leader)).json();
     const b = q1.units.find((u: { unitId: string }) => u.unitId === communeB);
     // 16 rating instances, but from 4 respondents: below the minimum n of respondents, so suppressed.
     expect(b).toMatchObject({ n: 16, responses: 4, rate: null, isSuppressed: true, rank: null, distribution: [0, 16, 0, 0, 0] });
-    expect(q1.units.find((u: { unitId: string }) => u.unitId === communeA).rank).toBe(1);
+    // The suppressed unit counts in no rank: A is alone, 1st.
+    expect(q1.units.find((u: { unitId: string }) => u.unitId === communeA).rank).toEqual({ best: 1, worst: 1 });
     expect(q1.heatmap.find((c: { unitId: string; questionId: string }) => c.unitId === communeA && c.questionId === "conduct")).toMatchObject({ n: 12, rate: 75 });
   });
 
@@ -229,12 +230,14 @@ describe.each(ENGINES)("the satisfaction dashboard on %s", (engine) => {
     expect(field("traffic")).toMatchObject({ n: 28, responses: 14, distribution: [0, 0, 6, 22, 0] });
     expect(field("local")).toMatchObject({ n: 8, rate: null, isSuppressed: true });
     expect(d.fields.map((f: { fieldCode: string }) => f.fieldCode)).toEqual(["administrative", "traffic", "local"]);
-    // All communes ranked together, whatever their parent; B is suppressed and unranked.
+    // All communes ranked together, whatever their parent, listed by rate; B is suppressed and unranked. The
+    // hamlet (100%) and A (32 of 44) have overlapping intervals: each may be 1st or 2nd.
     const communes = d.levelRanking.find((l: { levelCode: string }) => l.levelCode === "commune");
     const rankOf = (id: string) => communes.units.find((u: { unitId: string }) => u.unitId === id)?.rank;
-    expect(communes.units.map((u: { unitId: string }) => u.unitId).sort()).toEqual([communeA, communeB, hamlet].sort());
+    expect(communes.units.map((u: { unitId: string }) => u.unitId)).toEqual([hamlet, communeA, communeB]);
     expect(rankOf(communeB)).toBeNull();
-    expect(rankOf(hamlet)).toBe(1);
+    expect(rankOf(hamlet)).toEqual({ best: 1, worst: 2 });
+    expect(rankOf(communeA)).toEqual({ best: 1, worst: 2 });
     expect(communes.units.find((u: { unitId: string }) => u.unitId === communeA)).toMatchObject({ n: 44, responses: 22 });
 
     // The next quarter has nothing yet: Q1 is its previous period, summed in SQL as one row per unit.
@@ -258,5 +261,8 @@ describe.each(ENGINES)("the satisfaction dashboard on %s", (engine) => {
     expect(byField.getRow(3).getCell(2).value).toBe(44);
     const ranking = workbook.getWorksheet("Ranking within level")!;
     expect(ranking.getColumn(2).values.slice(3)).toEqual(expect.arrayContaining(["Công an xã Thiệu Long", "Công an xã Thiệu Hóa"]));
+    const rankColumn = (ranking.getRow(2).values as unknown[]).indexOf("Rank range (by the 95% intervals)");
+    const rankIn = (name: string) => ranking.getRows(3, ranking.rowCount - 2)!.find((r) => r.getCell(2).value === name)?.getCell(rankColumn).value;
+    expect([rankIn("Công an xã Thiệu Long"), rankIn("Công an xã Thiệu Hóa")]).toEqual(["1–2", "1–2"]);
   });
 });

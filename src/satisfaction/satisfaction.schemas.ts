@@ -11,6 +11,8 @@ const Figure = z.object({
 });
 const Compared = Figure.extend({ previousRate: z.number().nullable(), previousN: z.number(), change: z.number().nullable() });
 const Period = z.object({ from: z.string(), to: z.string(), label: z.string() });
+/** The ranks a unit's 95% interval allows (1 = top); null for a suppressed unit. */
+const Rank = z.object({ best: z.number(), worst: z.number() }).nullable();
 
 /** GET /api/satisfaction/dashboard */
 export const DashboardQuery = z.object({
@@ -57,19 +59,19 @@ export const DashboardResponse = z.object({
   levels: z.array(Compared.extend({ levelCode: z.string(), name: z.string(), responses: z.number() })),
   /** Figures by field of work (the field the campaign evaluates each unit in). */
   fields: z.array(Compared.extend({ fieldCode: z.string(), name: z.string(), responses: z.number() })),
-  /** Units ranked across each whole level of the subtree, regardless of parent (ranks by intervals). */
+  /** Units ranked across each whole level of the subtree, regardless of parent: rank ranges from the intervals, listed by rate. */
   levelRanking: z.array(
     z.object({
       levelCode: z.string(),
       name: z.string(),
-      units: z.array(Compared.extend({ unitId: z.string(), name: z.string(), responses: z.number(), rank: z.number().nullable() })),
+      units: z.array(Compared.extend({ unitId: z.string(), name: z.string(), responses: z.number(), rank: Rank })),
     }),
   ),
   units: z.array(
     Compared.extend({
       unitId: z.string(),
       name: z.string(),
-      rank: z.number().nullable(),
+      rank: Rank,
       respondents: Figure,
       responses: z.number(),
       quota: z.number().nullable(),
