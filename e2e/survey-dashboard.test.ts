@@ -17,7 +17,7 @@ describe("the satisfaction dashboard", () => {
     await server?.close();
   });
 
-  it("shows the province's figures as charts with tables, ranks with intervals, exports XLSX, and publishes", async () => {
+  it("shows the province's figures as charts with tables, rank ranges from the intervals, exports XLSX, and publishes", async () => {
     const page = await newDesktopPage(browser);
     await logInToConsole(page, server.url, "tinh.lanhdao");
     await page.getByRole("link", { name: "Hài lòng" }).click();
@@ -36,7 +36,15 @@ describe("the satisfaction dashboard", () => {
     await expect(fields.getByRole("rowheader", { name: /Công an khu vực/ }).count()).resolves.toBe(1);
     await expect(page.getByRole("img", { name: /Theo lĩnh vực công tác: Thủ tục hành chính/ }).count()).resolves.toBe(1);
     const withinCommunes = await page.getByRole("img", { name: /xếp hạng trong cấp Công an xã, phường, đặc khu/ }).getAttribute("aria-label");
-    expect(withinCommunes).toMatch(/1\. Công an/);
+    expect(withinCommunes).toMatch(/hạng 1(–\d+)?: Công an/);
+    // Units listed by rate, each with the ranks its interval allows: overlapping intervals give ranges ("1–3").
+    const ranking = page.getByRole("table", { name: /^Khoảng hạng, tỷ lệ, n, số phiếu/ });
+    const rows = await ranking.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? "")));
+    const ranked = rows.filter(([rank]) => rank !== "—");
+    expect(ranked[0]![0]).toMatch(/^1(–\d+)?$/);
+    expect(ranked.some(([rank]) => /^\d+–\d+$/.test(rank!))).toBe(true);
+    const rates = ranked.map((cells) => Number(cells[2]!.replace("%", "").replace(",", ".")));
+    expect(rates).toEqual([...rates].sort((a, b) => b - a));
     const text = (await page.locator("main").textContent()) ?? "";
     for (const expected of ["Công an xã Thiệu Tiến", "Tỷ lệ hài lòng theo lượt đánh giá", "Tỷ lệ hài lòng theo người trả lời", "Rất không hài lòng", "Khoảng tin cậy 95% (đã tính đến trọng số)"]) {
       expect(text).toContain(expected);

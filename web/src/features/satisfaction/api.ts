@@ -11,6 +11,12 @@ export interface Figure {
   band: string | null;
 }
 
+/** The ranks a unit's 95% interval allows among the ranked units (1 = top). */
+export interface RankRange {
+  best: number;
+  worst: number;
+}
+
 /** A figure with the previous period's rate and the change in percentage points. */
 export interface ComparedFigure extends Figure {
   previousRate: number | null;
@@ -51,12 +57,12 @@ export interface Dashboard {
   levelRanking: {
     levelCode: string;
     name: string;
-    units: (ComparedFigure & { unitId: string; name: string; responses: number; rank: number | null })[];
+    units: (ComparedFigure & { unitId: string; name: string; responses: number; rank: RankRange | null })[];
   }[];
   units: (ComparedFigure & {
     unitId: string;
     name: string;
-    rank: number | null;
+    rank: RankRange | null;
     respondents: Figure;
     responses: number;
     quota: number | null;

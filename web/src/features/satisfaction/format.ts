@@ -1,4 +1,4 @@
-import type { Figure } from "./api";
+import type { Figure, RankRange } from "./api";
 
 /** 88.34 → "88,34%" (Vietnamese) or "88.34%"; "—" for a suppressed rate. */
 export function formatRate(rate: number | null, language: string): string {
@@ -10,6 +10,12 @@ export function formatInterval(figure: Pick<Figure, "low" | "high">, language: s
   if (figure.low === null || figure.high === null) return "—";
   const f = (x: number) => x.toLocaleString(language === "en" ? "en-GB" : "vi-VN", { maximumFractionDigits: 1 });
   return `${f(figure.low)}–${f(figure.high)}`;
+}
+
+/** "1–3" (the ranks a unit's interval allows), "2" when it allows one, "—" for an unranked unit. */
+export function formatRank(rank: RankRange | null): string {
+  if (rank === null) return "—";
+  return rank.best === rank.worst ? `${rank.best}` : `${rank.best}–${rank.worst}`;
 }
 
 /** "+2,5" / "−1" points, or "—". */

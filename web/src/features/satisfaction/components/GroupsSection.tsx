@@ -5,6 +5,7 @@ import type { ComparedFigure, Dashboard } from "../api";
 import { formatChange, formatInterval, formatRate } from "../format";
 import { IntervalChart } from "./IntervalChart";
 import { RankedCells, RankedHead } from "./RankedColumns";
+import { RankedChart } from "./RankedChart";
 import { TableScroll } from "./TableScroll";
 
 type Row = ComparedFigure & { key: string; name: string; responses: number };
@@ -100,7 +101,7 @@ export function FieldsSection({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
-/** All units of each level ranked together, whatever their parent, by their intervals. */
+/** All units of each level ranked together, whatever their parent: listed by rate, with the rank ranges of their intervals. */
 export function LevelRankingSection({ dashboard }: { dashboard: Dashboard }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
@@ -122,13 +123,7 @@ export function LevelRankingSection({ dashboard }: { dashboard: Dashboard }) {
               {level.name}
             </Title>
             {ranked.length > 0 && (
-              <IntervalChart
-                rows={ranked}
-                description={t("satisfaction.levelRankingDescription", {
-                  level: level.name,
-                  list: ranked.map((u) => `${u.rank}. ${u.name} ${formatRate(u.rate, lang)} (${formatInterval(u, lang)})`).join("; "),
-                })}
-              />
+              <RankedChart units={ranked} describe={(list) => t("satisfaction.levelRankingDescription", { level: level.name, list })} />
             )}
             <TableScroll label={caption} minWidth={720}>
               <Table striped>

@@ -1,10 +1,10 @@
 import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../../../i18n";
-import type { ComparedFigure } from "../api";
-import { formatInterval, formatRate } from "../format";
+import type { ComparedFigure, RankRange } from "../api";
+import { formatInterval, formatRank, formatRate } from "../format";
 
-/** The first columns of a ranking table: rank, unit, rate, interval, n. */
+/** The first columns of a ranking table: rank range, unit, rate, interval, n. */
 export function RankedHead() {
   const { t } = useTranslation();
   return (
@@ -19,12 +19,12 @@ export function RankedHead() {
 }
 
 /** A ranked unit's first cells (the unit's name heads the row). */
-export function RankedCells({ unit }: { unit: ComparedFigure & { name: string; rank: number | null } }) {
+export function RankedCells({ unit }: { unit: ComparedFigure & { name: string; rank: RankRange | null } }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   return (
     <>
-      <Table.Td>{unit.rank ?? "—"}</Table.Td>
+      <Table.Td>{formatRank(unit.rank)}</Table.Td>
       <Table.Th scope="row">{unit.name}</Table.Th>
       <Table.Td>{unit.isSuppressed ? t("satisfaction.suppressedShort") : formatRate(unit.rate, lang)}</Table.Td>
       <Table.Td>{formatInterval(unit, lang)}</Table.Td>

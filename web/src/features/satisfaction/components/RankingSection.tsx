@@ -3,26 +3,24 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../../../i18n";
 import type { Dashboard } from "../api";
-import { formatChange, formatInterval, formatRate } from "../format";
-import { IntervalChart } from "./IntervalChart";
+import { formatChange, formatRate } from "../format";
 import { RankedCells, RankedHead } from "./RankedColumns";
+import { RankedChart } from "./RankedChart";
 import { TableScroll } from "./TableScroll";
 
 /**
- * Units ranked with their 95% intervals: a unit ranks above another only when its whole interval lies
- * above the other's, so overlapping units share a rank. With response counts, quotas and code returns.
+ * Units listed by rate, each with its 95% interval and the range of ranks the intervals allow (from 1 + the
+ * units wholly above to n − the units wholly below). With response counts, quotas and code returns.
  */
 export function RankingSection({ dashboard }: { dashboard: Dashboard }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const units = useMemo(
-    () => [...dashboard.units].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || (b.rate ?? -1) - (a.rate ?? -1)),
+    // By point estimate, as the server lists each level's ranking; units without a rate last.
+    () => [...dashboard.units].sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1)),
     [dashboard.units],
   );
   const ranked = units.filter((u) => u.rate !== null);
-  const description = t("satisfaction.rankingDescription", {
-    list: ranked.map((u) => `${u.rank}. ${u.name} ${formatRate(u.rate, lang)} (${formatInterval(u, lang)})`).join("; ") || "—",
-  });
   return (
     <section aria-labelledby="ranking-title">
       <Title order={2} id="ranking-title" mb="xs">
@@ -31,7 +29,7 @@ export function RankingSection({ dashboard }: { dashboard: Dashboard }) {
       <Text size="sm" mb="xs">
         {t("satisfaction.rankingHint")}
       </Text>
-      {ranked.length > 0 && <IntervalChart rows={ranked} description={description} />}
+      {ranked.length > 0 && <RankedChart units={ranked} describe={(list) => t("satisfaction.rankingDescription", { list })} />}
       <TableScroll label={t("satisfaction.rankingCaption")} minWidth={960}>
         <Table striped>
           <Table.Caption>{t("satisfaction.rankingCaption")}</Table.Caption>
