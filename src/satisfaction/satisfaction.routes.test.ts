@@ -264,5 +264,10 @@ describe.each(ENGINES)("the satisfaction dashboard on %s", (engine) => {
     const rankColumn = (ranking.getRow(2).values as unknown[]).indexOf("Rank range (by the 95% intervals)");
     const rankIn = (name: string) => ranking.getRows(3, ranking.rowCount - 2)!.find((r) => r.getCell(2).value === name)?.getCell(rankColumn).value;
     expect([rankIn("Công an xã Thiệu Long"), rankIn("Công an xã Thiệu Hóa")]).toEqual(["1–2", "1–2"]);
+    // The units sheet is a ranking too: listed by rate, units without one last.
+    const byUnit = workbook.getWorksheet("By unit")!;
+    const unitRates = byUnit.getColumn(8).values.slice(3).map((v) => (typeof v === "number" ? v : -1));
+    expect(unitRates.filter((r) => r >= 0).length).toBeGreaterThan(1);
+    expect(unitRates).toEqual([...unitRates].sort((a, b) => b - a));
   });
 });
