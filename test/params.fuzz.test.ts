@@ -11,6 +11,9 @@ import { campaignBody, createCampaignAs, deviceCookie } from "./surveys.ts";
 /** Runs per operation and caller: ~85 operations × 2 callers × RUNS requests stay under a minute per engine. */
 const RUNS = 15;
 const LIMIT_MS = 1000;
+// A document built with its QR images (poster, paper form) legitimately takes longer than a JSON answer: a hang is
+// what this catches, so a delivered download gets a wider bound (its refusals keep LIMIT_MS).
+const DOWNLOAD_LIMIT_MS = 3000;
 // A cursor is an opinion id in base64url: this one decodes to 36 characters shaped like an id but is none.
 const FORGED_CURSOR = Buffer.from("-".repeat(36)).toString("base64url");
 
@@ -158,7 +161,8 @@ describe.each(ENGINES)("every path and query parameter under hostile values on %
             const took = performance.now() - started;
             const where = `${op.method} ${url} → ${response.statusCode} ${response.body.slice(0, 300)}`;
             expect(response.statusCode, where).toBeLessThan(500);
-            expect(took, `${where} took ${Math.round(took)} ms`).toBeLessThan(LIMIT_MS);
+            const limit = isDownload(op) && response.statusCode < 300 ? DOWNLOAD_LIMIT_MS : LIMIT_MS;
+            expect(took, `${where} took ${Math.round(took)} ms`).toBeLessThan(limit);
             if (response.statusCode >= 400) {
               expect(response.headers["content-type"], where).toMatch(/^application\/json/);
               const { error } = response.json() as { error?: { code?: unknown; message?: unknown } };
