@@ -126,7 +126,8 @@ export async function submitOpinion({
   db: Executor;
   keys: Keys;
   actor: Actor;
-  input: CreateOpinionBody;
+  // Only the forum's own path passes "forum": the citizen form's schema allows web and qr alone.
+  input: Omit<CreateOpinionBody, "channel"> & { channel: CreateOpinionBody["channel"] | "forum" };
   ip?: string | null;
 }): Promise<Receipt> {
   return receiveOpinion({ db, keys, actor, input, urgency: input.kind === "emergency" ? "urgent" : "normal", ip });
