@@ -98,6 +98,16 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await item.getByLabel("Nội dung trả lời tại chỗ").fill("Công an xã sẽ đề nghị UBND xã lắp đèn trong tháng này.");
     await item.getByRole("button", { name: "Ghi kết quả" }).click();
     await expect.poll(() => item.textContent()).toContain("Đã trả lời tại chỗ");
+    // The chair adds a topic to the answered opinion; it is saved at once.
+    await item.getByRole("button", { name: "Sửa chủ đề" }).click();
+    await item.locator("label", { hasText: "Trộm cắp, cướp giật" }).click();
+    await expect
+      .poll(async () => (await journey.db.selectFrom("opinions").select("topics").where("content", "=", PHONE_OPINION).executeTakeFirst())?.topics)
+      .toEqual(["traffic", "theft"]);
+    await expectNoAxeViolations(chair, "chair changing topics");
+    await screenshot(chair, "console-forum-chair-topics");
+    await item.getByRole("button", { name: "Xong" }).click();
+    await expect.poll(() => item.textContent()).toContain(`Chủ đề: ${TOPIC}; Trộm cắp, cướp giật`);
     await screenshot(chair, "console-forum-chair");
 
     // The secretary records a spoken opinion (Ctrl+Enter); it is stored once and reaches the chair's list.
