@@ -6,6 +6,7 @@ import { todayInVietnam } from "../src/text/dates.ts";
 const PHONE_OPINION = "Đề nghị lắp đèn đường ở dốc đê thôn Đông, gọi 0912345678 nếu cần.";
 const SPOKEN = "Bà con xóm Bắc đề nghị tuần tra vào giờ tan học ở cổng trường.";
 const TOPIC = "Trật tự, an toàn giao thông";
+const WRITTEN_ANSWER = "Công an xã bố trí tổ tuần tra ở cổng trường từ 16 giờ 30 các ngày học.";
 
 describe("a forum run live: phone → chair → projector, secretary, minutes", () => {
   let journey: Journey;
@@ -144,9 +145,27 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await expect.poll(() => chair.locator('[data-testid="moderation-item"]').count()).toBe(2);
     await expect.poll(() => projector.getByTestId("projector-queue").textContent()).toContain("tuần tra vào giờ tan học");
 
+    // Marked for a written answer, then answered in writing by the leader (approved at once).
+    const spokenItem = chair.locator('[data-testid="moderation-item"]', { hasText: "tuần tra vào giờ tan học" });
+    await spokenItem.getByLabel("Kết quả").selectOption("written");
+    await spokenItem.getByRole("button", { name: "Ghi kết quả" }).click();
+    await expect.poll(() => spokenItem.textContent()).toContain("Sẽ trả lời bằng văn bản");
+    const spokenId = (await journey.db.selectFrom("opinions").select("id").where("content", "=", SPOKEN).executeTakeFirstOrThrow()).id;
+    const answerStatus = await chair.evaluate(
+      async ({ url, content }) =>
+        (await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ content }) })).status,
+      { url: `/api/opinions/${spokenId}/answers`, content: WRITTEN_ANSWER },
+    );
+    expect(answerStatus).toBe(201);
+
     // The phone shows the answer given on the spot.
     await phone.reload();
     await expect.poll(() => phone.getByTestId("forum-opinion").first().textContent(), { timeout: 10_000 }).toContain("Công an xã sẽ đề nghị UBND xã");
+    // The written answer replaces "to be answered in writing".
+    const spokenOnPhone = phone.getByTestId("forum-opinion").filter({ hasText: "tuần tra vào giờ tan học" });
+    await expect.poll(() => spokenOnPhone.textContent()).toContain("Đã trả lời bằng văn bản");
+    expect(await spokenOnPhone.textContent()).toContain(WRITTEN_ANSWER);
+    expect(await spokenOnPhone.textContent()).not.toContain("Sẽ trả lời bằng văn bản");
 
     // End, minutes, finalise.
     await chair.getByRole("button", { name: "Kết thúc hội nghị" }).click();
