@@ -24,6 +24,8 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await chair.getByRole("link", { name: "Hội nghị" }).click();
     await chair.getByTestId("forum-plan").waitFor();
     await expect.poll(() => chair.getByTestId("forum-coverage").textContent()).toContain("Thiệu Hóa");
+    // The figures count the opinions by topic and say how many have none (the demo forum's opinions have none).
+    expect(await chair.getByTestId("forum-stats-topics").textContent()).toMatch(/^Ý kiến theo chủ đề: .*Chưa phân loại [1-9]\d*$/);
     await expectNoAxeViolations(chair, "forum plan");
     await screenshot(chair, "console-forums");
     await chair.getByRole("button", { name: "Lập hội nghị mới" }).click();
