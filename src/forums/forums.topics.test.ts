@@ -6,6 +6,7 @@ import { useSuiteClock } from "../../test/clock.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { listMigrations } from "../db/migrate.ts";
+import { addRoutingRule } from "../opinions/opinions.intake.service.ts";
 import { createForumViaApi, forumBody, phoneCookie } from "./forums.test-support.ts";
 
 useSuiteClock();
@@ -53,6 +54,25 @@ describe.each(ENGINES)("forum opinions' topics and channel on %s", (engine) => {
     const inbox = await send("GET", "/api/opinions?channel=forum&topic=traffic&limit=100", leader);
     const codes = inbox.json().items.map((i: { trackingCode: string }) => i.trackingCode.replace(/-/g, ""));
     expect(codes).toEqual(expect.arrayContaining([entry.json().trackingCode, sent.json().trackingCode].map((c: string) => c.replace(/-/g, ""))));
+  });
+
+  it("keeps a forum opinion with the organising unit whatever the topic's routing rule, so the chair can still mark it", async () => {
+    const police = await createTestUnit(t.db);
+    await addRoutingRule({ db: t.db, rule: { topic: "drugs", targetUnitId: police.id, priority: 100 } });
+    const entry = await send("POST", `/api/forums/${forumId}/entries`, officer, { content: "Có người bán ma túy gần bến xe.", topics: ["drugs"], clientKey: randomUUID() });
+    const phone = await phoneCookie(t.app, forumId);
+    const sent = await send("POST", `/api/public/forums/${forumId}/opinions`, phone, { content: "Thanh niên tụ tập dùng ma túy ở bãi sông.", topic: "drugs" });
+    const rows = await t.db
+      .selectFrom("opinions")
+      .select("unit_id")
+      .where("tracking_code", "in", [entry.json().trackingCode, sent.json().trackingCode])
+      .execute();
+    expect(rows).toEqual([{ unit_id: unitId }, { unit_id: unitId }]);
+    const marked = await send("POST", `/api/forums/${forumId}/items/${entry.json().itemId}/mark`, leader, { mark: "written" });
+    expect(marked.statusCode, marked.body).toBe(200);
+    const web = await send("POST", "/api/public/opinions", undefined, { unitId, content: "Ý kiến về ma túy qua trang web.", topics: ["drugs"] });
+    const routed = await t.db.selectFrom("opinions").select("unit_id").where("tracking_code", "=", web.json().trackingCode.replace(/-/g, "")).executeTakeFirstOrThrow();
+    expect(routed.unit_id).toBe(police.id);
   });
 
   it("refuses an unknown topic (422 opinion.topic_unknown) and a malformed one (400), storing nothing", async () => {
