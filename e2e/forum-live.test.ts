@@ -5,6 +5,8 @@ import { todayInVietnam } from "../src/text/dates.ts";
 
 const PHONE_OPINION = "Đề nghị lắp đèn đường ở dốc đê thôn Đông, gọi 0912345678 nếu cần.";
 const SPOKEN = "Bà con xóm Bắc đề nghị tuần tra vào giờ tan học ở cổng trường.";
+const TOPIC = "Trật tự, an toàn giao thông";
+const WRITTEN_ANSWER = "Công an xã bố trí tổ tuần tra ở cổng trường từ 16 giờ 30 các ngày học.";
 
 describe("a forum run live: phone → chair → projector, secretary, minutes", () => {
   let journey: Journey;
@@ -22,6 +24,8 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await chair.getByRole("link", { name: "Hội nghị" }).click();
     await chair.getByTestId("forum-plan").waitFor();
     await expect.poll(() => chair.getByTestId("forum-coverage").textContent()).toContain("Thiệu Hóa");
+    // The figures count the opinions by topic and say how many have none (the demo forum's opinions have none).
+    expect(await chair.getByTestId("forum-stats-topics").textContent()).toMatch(/^Ý kiến theo chủ đề: .*Chưa phân loại [1-9]\d*$/);
     await expectNoAxeViolations(chair, "forum plan");
     await screenshot(chair, "console-forums");
     await chair.getByRole("button", { name: "Lập hội nghị mới" }).click();
@@ -59,6 +63,12 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await phone.goto(`${journey.baseUrl}/forums/${forumId}`);
     await phone.getByRole("link", { name: /Tải báo cáo của đơn vị \(Báo cáo ANTT 9 tháng\.pdf\)/ }).waitFor();
     await phone.getByLabel("Ý kiến của bạn").fill(PHONE_OPINION);
+    // One tap picks a topic; a second topic replaces it.
+    await phone.locator("label", { hasText: "Trộm cắp, cướp giật" }).click();
+    await phone.locator("label", { hasText: TOPIC }).click();
+    expect(await phone.getByRole("checkbox", { checked: true }).count()).toBe(1);
+    await expectNoAxeViolations(phone, "forum phone page with a topic picked");
+    await screenshot(phone, "forum-phone-topic");
     await phone.getByRole("button", { name: "Gửi ý kiến" }).click();
     await phone.getByText("Cảm ơn bạn. Chủ trì hội nghị sẽ xem xét").waitFor();
     await expectNoAxeViolations(phone, "forum phone page");
@@ -91,6 +101,16 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await item.getByLabel("Nội dung trả lời tại chỗ").fill("Công an xã sẽ đề nghị UBND xã lắp đèn trong tháng này.");
     await item.getByRole("button", { name: "Ghi kết quả" }).click();
     await expect.poll(() => item.textContent()).toContain("Đã trả lời tại chỗ");
+    // The chair adds a topic to the answered opinion; it is saved at once.
+    await item.getByRole("button", { name: "Sửa chủ đề" }).click();
+    await item.locator("label", { hasText: "Trộm cắp, cướp giật" }).click();
+    await expect
+      .poll(async () => (await journey.db.selectFrom("opinions").select("topics").where("content", "=", PHONE_OPINION).executeTakeFirst())?.topics)
+      .toEqual(["traffic", "theft"]);
+    await expectNoAxeViolations(chair, "chair changing topics");
+    await screenshot(chair, "console-forum-chair-topics");
+    await item.getByRole("button", { name: "Xong" }).click();
+    await expect.poll(() => item.textContent()).toContain(`Chủ đề: ${TOPIC}; Trộm cắp, cướp giật`);
     await screenshot(chair, "console-forum-chair");
 
     // The secretary records a spoken opinion (Ctrl+Enter); it is stored once and reaches the chair's list.
@@ -99,6 +119,12 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await chair.context().setOffline(true);
     await chair.getByLabel("Nội dung phát biểu").fill(SPOKEN);
     await chair.getByLabel("Người phát biểu").fill("Ông Sáu, xóm Bắc");
+    // Topics from the keyboard: Tab reaches a chip, Space picks it.
+    await chair.getByRole("checkbox", { name: TOPIC }).focus();
+    await chair.keyboard.press("Space");
+    await chair.getByRole("checkbox", { name: "Camera an ninh, mô hình tự quản" }).focus();
+    await chair.keyboard.press("Space");
+    await screenshot(chair, "console-forum-secretary-topics");
     await chair.getByLabel("Nội dung phát biểu").press("Control+Enter");
     await expect.poll(() => chair.getByTestId("entry-status").textContent()).toContain("Mất kết nối mạng: 1 ý kiến");
     expect(await journey.db.selectFrom("opinions").select("id").where("content", "=", SPOKEN).execute()).toEqual([]);
@@ -115,15 +141,33 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     await expect.poll(() => chair.getByTestId("entry-status").textContent(), { timeout: 30_000 }).toContain("Tất cả ý kiến đã được gửi");
     expect(lostAnswers).toBe(1);
     await expectNoAxeViolations(chair, "secretary entry");
-    const stored = await journey.db.selectFrom("opinions").select(["channel"]).where("content", "=", SPOKEN).execute();
-    expect(stored).toEqual([{ channel: "forum" }]);
+    const stored = await journey.db.selectFrom("opinions").select(["channel", "topics"]).where("content", "=", SPOKEN).execute();
+    expect(stored).toEqual([{ channel: "forum", topics: ["traffic", "community_security"] }]);
     await chair.getByRole("tab", { name: "Chủ trì: duyệt và trả lời" }).click();
     await expect.poll(() => chair.locator('[data-testid="moderation-item"]').count()).toBe(2);
     await expect.poll(() => projector.getByTestId("projector-queue").textContent()).toContain("tuần tra vào giờ tan học");
 
+    // Marked for a written answer, then answered in writing by the leader (approved at once).
+    const spokenItem = chair.locator('[data-testid="moderation-item"]', { hasText: "tuần tra vào giờ tan học" });
+    await spokenItem.getByLabel("Kết quả").selectOption("written");
+    await spokenItem.getByRole("button", { name: "Ghi kết quả" }).click();
+    await expect.poll(() => spokenItem.textContent()).toContain("Sẽ trả lời bằng văn bản");
+    const spokenId = (await journey.db.selectFrom("opinions").select("id").where("content", "=", SPOKEN).executeTakeFirstOrThrow()).id;
+    const answerStatus = await chair.evaluate(
+      async ({ url, content }) =>
+        (await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ content }) })).status,
+      { url: `/api/opinions/${spokenId}/answers`, content: WRITTEN_ANSWER },
+    );
+    expect(answerStatus).toBe(201);
+
     // The phone shows the answer given on the spot.
     await phone.reload();
     await expect.poll(() => phone.getByTestId("forum-opinion").first().textContent(), { timeout: 10_000 }).toContain("Công an xã sẽ đề nghị UBND xã");
+    // The written answer replaces "to be answered in writing".
+    const spokenOnPhone = phone.getByTestId("forum-opinion").filter({ hasText: "tuần tra vào giờ tan học" });
+    await expect.poll(() => spokenOnPhone.textContent()).toContain("Đã trả lời bằng văn bản");
+    expect(await spokenOnPhone.textContent()).toContain(WRITTEN_ANSWER);
+    expect(await spokenOnPhone.textContent()).not.toContain("Sẽ trả lời bằng văn bản");
 
     // End, minutes, finalise.
     await chair.getByRole("button", { name: "Kết thúc hội nghị" }).click();
@@ -139,6 +183,18 @@ describe("a forum run live: phone → chair → projector, secretary, minutes", 
     const minutes = await journey.db.selectFrom("forum_minutes").select(["status", "content_hash"]).where("forum_id", "=", forumId).executeTakeFirstOrThrow();
     expect(minutes.status).toBe("final");
     expect(minutes.content_hash).toMatch(/^[0-9a-f]{64}$/);
+
+    // The inbox finds both by the forum's channel and the topic; the detail links back to the forum.
+    await chair.goto(`${journey.baseUrl}/console?channel=forum&topic=traffic`);
+    const rows = chair.getByTestId("inbox-table").locator("tbody tr");
+    await expect.poll(() => chair.getByTestId("inbox-table").textContent()).toContain("tuần tra vào giờ tan học");
+    expect(await chair.getByTestId("inbox-table").textContent()).toContain("lắp đèn đường");
+    await rows.filter({ hasText: "lắp đèn đường" }).getByRole("link").click();
+    const forumLink = chair.getByTestId("detail-forum");
+    expect(await forumLink.textContent()).toBe("Ý kiến tại hội nghị: Công an lắng nghe ý kiến Nhân dân thôn Đông (15/03/2030)");
+    await expectNoAxeViolations(chair, "opinion raised at a forum");
+    await forumLink.click();
+    await expect.poll(() => new URL(chair.url()).pathname).toBe(`/console/forums/${forumId}`);
   });
 
   it("links a satisfaction campaign: the leader creates it in one step, a phone follows the forum page's call to action to the survey", async () => {

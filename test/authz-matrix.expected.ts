@@ -81,6 +81,7 @@ export const EXPECTED: Readonly<Record<string, Expected>> = {
   "GET /api/forums/{id}/items": handlers(SUBTREE),
   "POST /api/forums/{id}/items/{itemId}/moderation": handlers(SUBTREE),
   "POST /api/forums/{id}/items/{itemId}/mark": handlers(SUBTREE),
+  "PUT /api/forums/{id}/items/{itemId}/topics": handlers(SUBTREE),
   "GET /api/forums/{id}/live": { ...handlers(SUBTREE), stream: true },
   "GET /api/forums/{id}/minutes": everyone(SUBTREE),
   "PUT /api/forums/{id}/minutes": handlers(SUBTREE),

@@ -272,6 +272,12 @@ export async function buildWorld(app: App, db: Db["db"]) {
       },
       spent: async (p) => ({ params: await markedItem(p), body: { mark: "on_spot", note: "Đã giải đáp tại hội nghị." } }),
     },
+    "PUT /api/forums/{id}/items/{itemId}/topics": {
+      fresh: async (p) => {
+        const id = await liveForum(p);
+        return { params: { id, itemId: await item(id) }, body: { topics: ["traffic"] } };
+      },
+    },
     "GET /api/forums/{id}/live": byId(liveForum),
     "GET /api/forums/{id}/minutes": byId(endedForum),
     "PUT /api/forums/{id}/minutes": byId(endedForum, finalisedForum, () => minutes),

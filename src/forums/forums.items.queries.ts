@@ -76,6 +76,7 @@ export async function listForumItems(db: Executor, forumId: string, { onlyShown 
       "o.content as original_text",
       "o.status as opinion_status",
       "o.answer_due_at",
+      "o.topics",
       (eb) =>
         eb
           .selectFrom("opinion_answers as a")

@@ -5,11 +5,13 @@ import {
   enterForumOpinion,
   markForumItem,
   moderateForumItem,
+  setForumItemTopics,
 } from "./forums.live.service.ts";
 import { listModerationItems } from "./forums.screens.service.ts";
 import {
   ForumIdParams,
   ForumItemParams,
+  ForumItemTopicsBody,
   ForumReceiptResponse,
   MarkBody,
   ModerationBody,
@@ -72,6 +74,20 @@ export function registerForumLiveRoutes(app: App, { db, keys }: AppDeps, { live,
       markForumItem({
         db,
         keys,
+        live,
+        actor: currentUser(request),
+        forumId: request.params.id,
+        itemId: request.params.itemId,
+        input: request.body,
+      }),
+  );
+
+  app.put(
+    "/api/forums/:id/items/:itemId/topics",
+    { preHandler, schema: { tags, params: ForumItemParams, body: ForumItemTopicsBody, response: { 200: z.object({ topics: z.array(z.string()) }) } } },
+    async (request) =>
+      setForumItemTopics({
+        db,
         live,
         actor: currentUser(request),
         forumId: request.params.id,

@@ -5,13 +5,13 @@ import { hashToken, type Keys } from "../crypto/keys.ts";
 import type { Database, Executor } from "../db/index.ts";
 import { conflict, notFound } from "../http/errors.ts";
 import { enterOpinion, submitOpinion } from "../opinions/opinions.intake.service.ts";
-import { applyOpinionStep } from "../opinions/opinions.steps.service.ts";
+import { applyOpinionStep, setOpinionTopics } from "../opinions/opinions.steps.service.ts";
 import { redactPersonalData } from "../text/redact.ts";
 import { loadForumToRun, loadPublicForum } from "./forums.service.ts";
 import { setCurrentItem } from "./forums.queries.ts";
 import { addSupport, findForumItem, insertForumItem, updateMark, updateModeration } from "./forums.items.queries.ts";
 import type { ForumLive } from "./forums.live.ts";
-import type { MarkBody, SecretaryEntryBody, SendForumOpinionBody } from "./forums.schemas.ts";
+import type { ForumItemTopicsBody, MarkBody, SecretaryEntryBody, SendForumOpinionBody } from "./forums.schemas.ts";
 import { acceptsOpinions, moderationAfter, type ForumMark, type ForumStatus, type ModerationAction } from "./forums.workflow.ts";
 
 /* The live forum: the secretary's entries, citizens' opinions and supports, the chair's decisions and marks. */
@@ -82,8 +82,8 @@ export async function enterForumOpinion({
 
 /**
  * A citizen sends an opinion to a forum from a phone (the forum's QR code; no account). It is stored as an
- * opinion to the organising unit like the citizen form's (anonymous unless contact is given) and waits for
- * the chair before any screen shows it.
+ * opinion to the organising unit like the citizen form's (anonymous unless contact is given), with channel
+ * "forum" since it was raised there, and waits for the chair before any screen shows it.
  */
 export async function sendForumOpinion({
   db,
@@ -108,12 +108,11 @@ export async function sendForumOpinion({
       unitId: forum.unit_id,
       content: input.content,
       kind: input.kind,
-      // The forum's QR code brought the phone here; the forum itself is recorded by the item.
-      channel: "qr",
+      channel: "forum",
       ...(input.anonymous !== undefined ? { anonymous: input.anonymous } : {}),
       ...(input.contact ? { contact: input.contact } : {}),
       publicConsent: input.publicConsent,
-      topics: [],
+      topics: input.topic ? [input.topic] : [],
       targetOfficer: undefined,
       aboutUnitConduct: false,
       ...(input.website !== undefined ? { website: input.website } : {}),
@@ -158,6 +157,15 @@ export async function supportForumItem({
   return { supportCount: result.supportCount, supported: true };
 }
 
+/** What the chair's actions on one item take. */
+interface ItemCommand {
+  db: Kysely<Database>;
+  live: ForumLive;
+  actor: UserActor;
+  forumId: string;
+  itemId: string;
+}
+
 /** An item of a forum the actor runs, with its forum (404 when the forum has no such item). */
 async function loadItemToRun(db: Executor, actor: UserActor, forumId: string, itemId: string) {
   const forum = await loadForumToRun(db, actor, forumId);
@@ -166,22 +174,16 @@ async function loadItemToRun(db: Executor, actor: UserActor, forumId: string, it
   return { forum, item };
 }
 
+/** The chair sets or changes the topics of an opinion raised at the forum, whatever its state; audited. */
+export async function setForumItemTopics({ db, live, actor, forumId, itemId, input }: ItemCommand & { input: ForumItemTopicsBody }) {
+  const { item } = await loadItemToRun(db, actor, forumId, itemId);
+  const topics = await setOpinionTopics({ db, actor, opinionId: item.opinion_id, topics: input.topics });
+  await live.changed(forumId, ["moderation"]);
+  return { topics };
+}
+
 /** The chair shows an opinion on the screens, hides it, or puts it on the projector now; audited. */
-export async function moderateForumItem({
-  db,
-  live,
-  actor,
-  forumId,
-  itemId,
-  action,
-}: {
-  db: Kysely<Database>;
-  live: ForumLive;
-  actor: UserActor;
-  forumId: string;
-  itemId: string;
-  action: ModerationAction;
-}) {
+export async function moderateForumItem({ db, live, actor, forumId, itemId, action }: ItemCommand & { action: ModerationAction }) {
   const { forum } = await loadItemToRun(db, actor, forumId, itemId);
   await db.transaction().execute(async (trx) => {
     await updateModeration(trx, itemId, moderationAfter(action));
@@ -198,23 +200,7 @@ export async function moderateForumItem({
  * spot), to be answered in writing (the opinion stays in the workflow with its deadline), transferred to
  * another body, or out of scope (the opinion is closed as rejected with the note as reason). Once per item.
  */
-export async function markForumItem({
-  db,
-  keys,
-  live,
-  actor,
-  forumId,
-  itemId,
-  input,
-}: {
-  db: Kysely<Database>;
-  keys: Keys;
-  live: ForumLive;
-  actor: UserActor;
-  forumId: string;
-  itemId: string;
-  input: MarkBody;
-}) {
+export async function markForumItem({ db, keys, live, actor, forumId, itemId, input }: ItemCommand & { keys: Keys; input: MarkBody }) {
   const { forum, item } = await loadItemToRun(db, actor, forumId, itemId);
   if (item.mark) throw conflict("forum.already_marked");
   const step = stepOf(input);

@@ -191,14 +191,7 @@ export async function summariseForums(db: Executor, { unitIds, from, to, now }: 
     written_on_time: number;
     written_due: number;
   }>`
-    WITH held AS (
-      SELECT id, coalesce(attendance, 0) AS attendance FROM forums
-      WHERE unit_id IN (${sql.join(unitIds)}) AND status IN ('live', 'ended') AND starts_at >= ${from} AND starts_at < ${to}
-    ), items AS (
-      SELECT i.mark, o.answered_at, o.answer_due_at
-      FROM forum_items i JOIN held h ON h.id = i.forum_id JOIN opinions o ON o.id = i.opinion_id
-      WHERE i.moderation <> 'hidden' OR i.source = 'secretary'
-    )
+    WITH ${heldItems(unitIds, from, to)}
     SELECT
       (SELECT count(*)::int FROM held) AS forums_held,
       (SELECT coalesce(sum(attendance), 0)::int FROM held) AS attendees,
@@ -210,4 +203,27 @@ export async function summariseForums(db: Executor, { unitIds, from, to, now }: 
          AND (answer_due_at IS NULL OR answered_at <= answer_due_at)) AS written_on_time,
       (SELECT count(*)::int FROM items WHERE mark = 'written' AND (answered_at IS NOT NULL OR answer_due_at < ${now})) AS written_due`.execute(db);
   return result.rows[0];
+}
+
+// The forums held in the period and the opinions raised at them that count (a hidden phone opinion does not).
+function heldItems(unitIds: string[], from: Date, to: Date) {
+  return sql`held AS (
+      SELECT id, coalesce(attendance, 0) AS attendance FROM forums
+      WHERE unit_id IN (${sql.join(unitIds)}) AND status IN ('live', 'ended') AND starts_at >= ${from} AND starts_at < ${to}
+    ), items AS (
+      SELECT i.mark, o.answered_at, o.answer_due_at, o.topics
+      FROM forum_items i JOIN held h ON h.id = i.forum_id JOIN opinions o ON o.id = i.opinion_id
+      WHERE i.moderation <> 'hidden' OR i.source = 'secretary'
+    )`;
+}
+
+/** The counted opinions of the forums held in the period per topic code; `topic` null counts those with none. */
+export async function countForumOpinionsByTopic(db: Executor, { unitIds, from, to }: { unitIds: string[]; from: Date; to: Date }) {
+  if (unitIds.length === 0) return [];
+  const result = await sql<{ topic: string | null; count: number }>`
+    WITH ${heldItems(unitIds, from, to)}
+    SELECT t.topic, count(*)::int AS count
+    FROM items LEFT JOIN LATERAL unnest(items.topics) AS t(topic) ON true
+    GROUP BY t.topic`.execute(db);
+  return result.rows;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Instant, Year, refineDayRange } from "../http/schemas.ts";
-import { ContactInput, IsoDate, MAX_CONTENT_LENGTH, OptionalText, Text } from "../opinions/opinions.schemas.ts";
+import { ContactInput, IsoDate, MAX_CONTENT_LENGTH, OptionalText, Text, TopicCode, Topics } from "../opinions/opinions.schemas.ts";
 import { OPINION_KINDS, WORKFLOW_KINDS } from "../opinions/opinions.workflow.ts";
 import { FORUM_ACTIONS, FORUM_MARKS, FORUM_STATUSES, MODERATION_ACTIONS } from "./forums.workflow.ts";
 
@@ -121,6 +121,10 @@ export const ForumStatsResponse = z.object({
   writtenAnswered: z.number(),
   writtenAnsweredOnTime: z.number(),
   writtenOnTimeShare: z.number().nullable(),
+  /** The opinions per topic code, most first (an opinion with several topics counts under each). */
+  opinionsByTopic: z.array(z.object({ topic: z.string(), count: z.number() })),
+  /** The opinions with no topic: counted, not hidden. */
+  unclassified: z.number(),
 });
 export type ForumStatsResponse = z.infer<typeof ForumStatsResponse>;
 
@@ -131,6 +135,8 @@ export const SendForumOpinionBody = z.object({
   anonymous: z.boolean().optional(),
   contact: ContactInput.optional(),
   publicConsent: z.boolean().default(false),
+  /** One topic of the configured list, picked with one tap (optional). */
+  topic: TopicCode.optional(),
   /** The honeypot of the citizen form (see CreateOpinionBody). */
   website: z.string().max(500).optional(),
 });
@@ -142,7 +148,7 @@ export const SecretaryEntryBody = z.object({
   kind: z.enum(OPINION_KINDS).default("recommendation"),
   /** Who spoke, as announced ("Ông N., thôn 3"); empty for an anonymous speaker. */
   speaker: OptionalText(200),
-  topics: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/)).max(5).default([]),
+  topics: Topics,
   receivedAt: Instant.optional(),
   clientKey: z.uuid(),
 });
@@ -152,6 +158,10 @@ export const ForumReceiptResponse = z.object({ itemId: z.uuid(), trackingCode: z
 
 /** POST /api/forums/{id}/items/{itemId}/moderation */
 export const ModerationBody = z.object({ action: z.enum(MODERATION_ACTIONS) });
+
+/** PUT /api/forums/{id}/items/{itemId}/topics: the chair sets or changes the opinion's topics. */
+export const ForumItemTopicsBody = z.object({ topics: Topics });
+export type ForumItemTopicsBody = z.infer<typeof ForumItemTopicsBody>;
 
 /** POST /api/forums/{id}/items/{itemId}/mark */
 export const MarkBody = z.discriminatedUnion("mark", [
@@ -189,6 +199,7 @@ export const ModerationItem = PublicItem.extend({
   markNote: z.string().nullable(),
   isCurrent: z.boolean(),
   opinionStatus: z.string(),
+  topics: z.array(z.string()),
 });
 export type ModerationItem = z.infer<typeof ModerationItem>;
 export const ModerationItemsResponse = z.object({ items: z.array(ModerationItem) });

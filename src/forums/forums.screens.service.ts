@@ -65,6 +65,7 @@ async function readModerationItems(db: Executor, forumId: string, currentItemId:
     markNote: row.mark_note,
     isCurrent: row.id === currentItemId,
     opinionStatus: row.opinion_status,
+    topics: row.topics,
   }));
 }
 

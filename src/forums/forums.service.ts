@@ -8,6 +8,7 @@ import { compareVietnamese } from "../text/vietnamese.ts";
 import { isInSubtree, listSubtreeIds, requireActiveUnit } from "../units/units.service.ts";
 import { canFinaliseMinutes, canReadForum, canRunForum } from "./forums.policy.ts";
 import {
+  countForumOpinionsByTopic,
   coverageOfCommunes,
   findForumById,
   insertForum,
@@ -263,7 +264,10 @@ const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / w
 export async function getForumStats({ db, actor, query }: { db: Executor; actor: UserActor; query: PeriodQuery }): Promise<ForumStatsResponse> {
   const period = periodOf(query);
   const unitIds = await scopeUnits(db, actor, query.unitId);
-  const s = await summariseForums(db, { unitIds, ...period, now: clockNow() });
+  const [s, byTopic] = await Promise.all([
+    summariseForums(db, { unitIds, ...period, now: clockNow() }),
+    countForumOpinionsByTopic(db, { unitIds, ...period }),
+  ]);
   const n = s ?? { forums_held: 0, attendees: 0, opinions: 0, on_spot: 0, written: 0, written_answered: 0, written_on_time: 0, written_due: 0 };
   return {
     forumsHeld: n.forums_held,
@@ -277,5 +281,9 @@ export async function getForumStats({ db, actor, query }: { db: Executor; actor:
     writtenAnsweredOnTime: n.written_on_time,
     // Of the written answers that are due (given, or past their deadline): not yet due ones are not late.
     writtenOnTimeShare: share(n.written_on_time, n.written_due),
+    opinionsByTopic: byTopic
+      .flatMap((row) => (row.topic === null ? [] : [{ topic: row.topic, count: row.count }]))
+      .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic)),
+    unclassified: byTopic.find((row) => row.topic === null)?.count ?? 0,
   };
 }

@@ -102,6 +102,8 @@ export const OpinionDetailResponse = OpinionListItem.omit({ excerpt: true }).ext
   reopenCount: z.number().int(),
   rating: z.number().int().nullable(),
   ratingComment: z.string().nullable(),
+  /** The forum it was raised at ("Công an lắng nghe ý kiến Nhân dân"), if any. */
+  forum: z.object({ id: z.uuid(), title: z.string(), startsAt: z.string() }).nullable(),
   history: z.array(
     z.object({
       type: z.string(),

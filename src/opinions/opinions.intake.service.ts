@@ -126,7 +126,8 @@ export async function submitOpinion({
   db: Executor;
   keys: Keys;
   actor: Actor;
-  input: CreateOpinionBody;
+  // Only the forum's own path passes "forum": the citizen form's schema allows web and qr alone.
+  input: Omit<CreateOpinionBody, "channel"> & { channel: CreateOpinionBody["channel"] | "forum" };
   ip?: string | null;
 }): Promise<Receipt> {
   return receiveOpinion({ db, keys, actor, input, urgency: input.kind === "emergency" ? "urgent" : "normal", ip });
@@ -194,15 +195,16 @@ async function findReplay(db: Executor, actor: UserActor, clientKey: string) {
 
 /**
  * Which unit handles an opinion. About a named officer or the unit's own conduct: the superior unit, and
- * the criticised unit is recorded as concerned (it never sees the contributor). Otherwise a routing rule
- * for the place, topic and kind, if one matches; else the unit the contributor chose.
+ * the criticised unit is recorded as concerned (it never sees the contributor). Raised at a forum: the unit
+ * that holds it, whose chair answers or marks it there (its topics tag it, they do not route it). Otherwise a
+ * routing rule for the place, topic and kind, if one matches; else the unit the contributor chose.
  */
-async function responsibleUnit(db: Executor, input: Omit<CreateOpinionBody, "channel">) {
+async function responsibleUnit(db: Executor, input: Omit<CreateOpinionBody, "channel"> & { channel: OpinionChannel }) {
   const chosen = await requireActiveUnit({ db, unitId: input.unitId });
   if (input.targetOfficer || input.aboutUnitConduct) {
     return { unitId: chosen.parentId ?? chosen.id, concernedUnitId: chosen.id };
   }
-  if (!input.locationUnitId && input.topics.length === 0) return { unitId: chosen.id, concernedUnitId: null };
+  if (input.channel === "forum" || (!input.locationUnitId && input.topics.length === 0)) return { unitId: chosen.id, concernedUnitId: null };
   const target = routeByRules({
     rules: await routingRules.get(db),
     locationUnitId: input.locationUnitId ?? null,

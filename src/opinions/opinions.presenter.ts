@@ -168,6 +168,7 @@ export function presentOpinionDetail({
   opinion,
   events,
   answers,
+  forum,
   actions,
   canAnswer,
   canViewContact,
@@ -177,6 +178,7 @@ export function presentOpinionDetail({
   opinion: OpinionRecord;
   events: EventRow[];
   answers: AnswerRow[];
+  forum?: { id: string; title: string; starts_at: Date } | undefined;
   actions: OpinionAction[];
   canAnswer: boolean;
   canViewContact: boolean;
@@ -195,6 +197,7 @@ export function presentOpinionDetail({
     reopenCount: opinion.reopen_count,
     rating: opinion.rating,
     ratingComment: opinion.rating_comment,
+    forum: forum ? { id: forum.id, title: forum.title, startsAt: forum.starts_at.toISOString() } : null,
     history: events.map((e) => ({
       type: e.type,
       status: e.to_status as OpinionStatus,

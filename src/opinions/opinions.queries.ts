@@ -181,6 +181,16 @@ function selectOpinions(db: Executor) {
     ]);
 }
 
+/** The forum an opinion was raised at, if any. */
+export async function findOpinionForum(db: Executor, opinionId: string) {
+  return db
+    .selectFrom("forum_items as fi")
+    .innerJoin("forums as f", "f.id", "fi.forum_id")
+    .select(["f.id", "f.title", "f.starts_at"])
+    .where("fi.opinion_id", "=", opinionId)
+    .executeTakeFirst();
+}
+
 /** An opinion as read for display and for the workflow. */
 export type OpinionRecord = NonNullable<Awaited<ReturnType<typeof findOpinionById>>>;
 

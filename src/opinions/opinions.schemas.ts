@@ -34,8 +34,11 @@ export const ContactInput = z.object({
 });
 export type ContactInput = z.infer<typeof ContactInput>;
 
+/** A topic code of the configured list's form (checked against the list by the service). */
+export const TopicCode = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
+
 /** Topic codes from the configured list (checked against it by the service). */
-export const Topics = z.array(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/)).max(5).default([]);
+export const Topics = z.array(TopicCode).max(5).default([]);
 
 /** POST /api/public/opinions */
 export const CreateOpinionBody = z.object({

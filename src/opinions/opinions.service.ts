@@ -15,6 +15,7 @@ import {
   findOpinionById,
   findOpinionByTrackingCode,
   findOpinionContact,
+  findOpinionForum,
   listOpinionAnswers,
   listOpinionEvents,
   listOpinionsOfUnits,
@@ -135,12 +136,17 @@ export async function listOpinions({ db, actor, query }: { db: Executor; actor: 
 export async function getOpinion({ db, actor, opinionId }: { db: Executor; actor: UserActor; opinionId: string }) {
   const { opinion, facts } = await loadInScope(db, actor, opinionId);
   if (!canReadOpinion(actor, facts)) throw forbidden();
-  const [events, answers] = await Promise.all([listOpinionEvents(db, opinion.id), listOpinionAnswers(db, opinion.id)]);
+  const [events, answers, forum] = await Promise.all([
+    listOpinionEvents(db, opinion.id),
+    listOpinionAnswers(db, opinion.id),
+    opinion.raised_at_forum ? findOpinionForum(db, opinion.id) : Promise.resolve(undefined),
+  ]);
   const actions = stepsFor(actor, facts);
   return {
     opinion,
     events,
     answers,
+    forum,
     actions,
     canAnswer: actions.includes("submit_answer") && !answers.some((a) => a.status === "pending"),
     canViewContact: canViewContact(actor, facts),

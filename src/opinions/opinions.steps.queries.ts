@@ -41,6 +41,11 @@ export async function updateOpinionInStatus(
   return result.numUpdatedRows > 0n;
 }
 
+/** Replaces an opinion's topics, whatever its status. */
+export async function updateOpinionTopics(db: Executor, id: string, topics: string[]) {
+  await db.updateTable("opinions").set({ topics, updated_at: clockNow() }).where("id", "=", id).execute();
+}
+
 /** Appends a step to the opinion's timeline. */
 export async function insertOpinionEvent(
   db: Executor,

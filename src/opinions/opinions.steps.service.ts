@@ -4,13 +4,14 @@ import type { UserActor } from "../auth/actor.ts";
 import { findActiveUser } from "../auth/auth.service.ts";
 import type { Keys } from "../crypto/keys.ts";
 import type { Database, Executor } from "../db/index.ts";
-import { AppError, badRequest, unprocessable } from "../http/errors.ts";
+import { AppError, badRequest, forbidden, unprocessable } from "../http/errors.ts";
 import { isInSubtree, requireActiveUnit } from "../units/units.service.ts";
 import { dueAtFor, requireKnownTopics } from "./opinions.intake.service.ts";
 import type { OpinionRecord } from "./opinions.queries.ts";
 import type { OpinionStepBody } from "./opinions.console.schemas.ts";
 import { loadByTrackingCode, loadInScope } from "./opinions.service.ts";
-import { insertOpinionAnswer, insertOpinionEvent, type OpinionChanges } from "./opinions.steps.queries.ts";
+import { stepRefusal } from "./opinions.policy.ts";
+import { insertOpinionAnswer, insertOpinionEvent, updateOpinionTopics, type OpinionChanges } from "./opinions.steps.queries.ts";
 import { formatTrackingCode } from "./opinions.tracking-code.ts";
 import { moveOpinion, queueAnswerNotices, requireStep } from "./opinions.transitions.ts";
 import { isRoutingKind, nextStatus, type OpinionKind, type OpinionStatus } from "./opinions.workflow.ts";
@@ -158,6 +159,39 @@ export async function applyOpinionStep({
     });
   });
   return { status: to };
+}
+
+/**
+ * Sets an opinion's topics whatever its status (a forum's chair tags what was said, before or after the
+ * workflow moved on): whoever may classify it may, from the configured list; audited.
+ */
+export async function setOpinionTopics({
+  db,
+  actor,
+  opinionId,
+  topics,
+}: {
+  db: Kysely<Database>;
+  actor: UserActor;
+  opinionId: string;
+  topics: readonly string[];
+}): Promise<string[]> {
+  const { opinion, facts } = await loadInScope(db, actor, opinionId);
+  if (stepRefusal(actor, facts, "classify")) throw forbidden();
+  await requireKnownTopics(db, topics);
+  const unique = [...new Set(topics)];
+  await db.transaction().execute(async (trx) => {
+    await updateOpinionTopics(trx, opinion.id, unique);
+    await recordAudit({
+      db: trx,
+      actor,
+      action: "opinion.topics",
+      entityType: "opinion",
+      entityId: opinion.id,
+      details: { from: opinion.topics, to: unique },
+    });
+  });
+  return unique;
 }
 
 /**

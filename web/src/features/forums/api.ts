@@ -104,6 +104,8 @@ export interface ModerationItem extends PublicItem {
   markNote: string | null;
   isCurrent: boolean;
   opinionStatus: string;
+  /** The opinion's topic codes. */
+  topics: string[];
 }
 
 /** What the projector and the phones receive live. */
@@ -146,6 +148,10 @@ export interface ForumStats {
   writtenAnswered: number;
   writtenAnsweredOnTime: number;
   writtenOnTimeShare: number | null;
+  /** Opinions per topic code, most first (an opinion counts under each of its topics). */
+  opinionsByTopic: { topic: string; count: number }[];
+  /** Opinions with no topic. */
+  unclassified: number;
 }
 
 /** The minutes (biên bản). */
@@ -190,6 +196,9 @@ export const moderateItem = (id: string, itemId: string, action: "show" | "hide"
   apiPost<{ moderation: string }>(`/api/forums/${enc(id)}/items/${enc(itemId)}/moderation`, { action });
 export const markItem = (id: string, itemId: string, body: { mark: ForumMark; note?: string; to?: string }) =>
   apiPost<{ mark: ForumMark }>(`/api/forums/${enc(id)}/items/${enc(itemId)}/mark`, body);
+/** The chair sets or changes an opinion's topics. */
+export const setItemTopics = (id: string, itemId: string, topics: string[]) =>
+  apiRequest<{ topics: string[] }>(`/api/forums/${enc(id)}/items/${enc(itemId)}/topics`, { method: "PUT", body: { topics } });
 export const fetchMinutes = (id: string, signal?: AbortSignal) => apiGet<Minutes>(`/api/forums/${enc(id)}/minutes`, signal);
 export const saveMinutes = (id: string, body: { attendees: string; proceedings: string; closingNote: string }) =>
   apiRequest<Minutes>(`/api/forums/${enc(id)}/minutes`, { method: "PUT", body });
@@ -198,7 +207,7 @@ export const finaliseMinutes = (id: string) => apiPost<Minutes>(`/api/forums/${e
 /** The secretary's entry of a spoken opinion; the same client key stores it once. */
 export const sendSecretaryEntry = (
   id: string,
-  body: { content: string; kind: OpinionKind; speaker?: string; receivedAt: string; clientKey: string },
+  body: { content: string; kind: OpinionKind; speaker?: string; topics: string[]; receivedAt: string; clientKey: string },
 ) => apiPost<{ itemId: string; trackingCode: string }>(`/api/forums/${enc(id)}/entries`, body);
 
 export const fetchForumCampaigns = (id: string, signal?: AbortSignal) =>
@@ -210,7 +219,10 @@ export const linkForumCampaign = (id: string, campaignId?: string) =>
 export const fetchPublicForum = (id: string, signal?: AbortSignal) => apiGet<PublicForumPage>(`/api/public/forums/${enc(id)}`, signal);
 export const fetchPublicItems = (id: string, signal?: AbortSignal) =>
   apiGet<{ items: PublicItem[] }>(`/api/public/forums/${enc(id)}/items`, signal);
-export const sendForumOpinion = (id: string, body: { content: string; kind: OpinionKind; anonymous: boolean; contact?: { name?: string; phone?: string } }) =>
+export const sendForumOpinion = (
+  id: string,
+  body: { content: string; kind: OpinionKind; anonymous: boolean; contact?: { name?: string; phone?: string }; topic?: string },
+) =>
   apiPost<{ itemId: string; trackingCode: string }>(`/api/public/forums/${enc(id)}/opinions`, body);
 export const supportItem = (id: string, itemId: string) =>
   apiPost<{ supportCount: number; supported: boolean }>(`/api/public/forums/${enc(id)}/items/${enc(itemId)}/support`);

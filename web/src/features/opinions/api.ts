@@ -170,6 +170,8 @@ export interface OpinionDetail extends Omit<OpinionListItem, "excerpt"> {
   reopenCount: number;
   rating: number | null;
   ratingComment: string | null;
+  /** The forum it was raised at, if any. */
+  forum: { id: string; title: string; startsAt: string } | null;
   history: HistoryEntry[];
   answers: OpinionAnswer[];
   actions: OpinionAction[];

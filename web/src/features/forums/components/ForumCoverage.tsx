@@ -2,15 +2,17 @@ import { Group, Paper, SimpleGrid, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { LoadingState } from "../../../ui/LoadingState";
+import { useTopics } from "../../opinions/hooks/useTopics";
 import { fetchCoverage, fetchStats, forumKeys } from "../api";
 
 const pct = (value: number | null) => (value === null ? "—" : `${value.toLocaleString("vi-VN")}%`);
 
-/** Which communes had a forum in the period, in which hamlets, and the forums' figures. */
+/** Which communes had a forum in the period, in which hamlets, and the forums' figures (opinions by topic too). */
 export function ForumCoverage({ from, to }: { from: string; to: string }) {
   const { t } = useTranslation();
   const coverage = useQuery({ queryKey: forumKeys.coverage(from, to), queryFn: ({ signal }) => fetchCoverage(from, to, signal) });
   const stats = useQuery({ queryKey: forumKeys.stats(from, to), queryFn: ({ signal }) => fetchStats(from, to, signal) });
+  const topicNames = new Map((useTopics().data ?? []).map((topic) => [topic.code, topic.name]));
   if (!coverage.data || !stats.data) return <LoadingState label={t("common.loading")} />;
   const s = stats.data;
   const figures: [string, string][] = [
@@ -33,6 +35,13 @@ export function ForumCoverage({ from, to }: { from: string; to: string }) {
           </Paper>
         ))}
       </SimpleGrid>
+      <Text mt="sm" size="sm" data-testid="forum-stats-topics">
+        <strong>{t("forums.stats.byTopic")}:</strong>{" "}
+        {[
+          ...s.opinionsByTopic.map((row) => `${topicNames.get(row.topic) ?? row.topic} ${row.count}`),
+          `${t("forums.topics.none")} ${s.unclassified}`,
+        ].join(" · ")}
+      </Text>
       <Group mt="md">
         <Text fw={600}>{t("forums.coverage.summary", { covered: coverage.data.coveredCount, total: coverage.data.totalCount })}</Text>
       </Group>

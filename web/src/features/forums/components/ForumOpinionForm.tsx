@@ -7,12 +7,17 @@ import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { Notice } from "../../../ui/Notice";
 import { MAX_CONTENT_LENGTH, WORKFLOW_KINDS, type OpinionKind } from "../../opinions/api";
 import { sendForumOpinion } from "../api";
+import { ForumTopicChips } from "./ForumTopicChips";
 
-/** A citizen's opinion to a forum from a phone: anonymous unless a name or phone is given; the chair decides what is shown. */
+/**
+ * A citizen's opinion to a forum from a phone, with one topic if they tap one: anonymous unless a name or phone is
+ * given; the chair decides what is shown.
+ */
 export function ForumOpinionForm({ forumId }: { forumId: string }) {
   const { t } = useTranslation();
   const [content, setContent] = useState("");
   const [kind, setKind] = useState<OpinionKind>("recommendation");
+  const [topics, setTopics] = useState<string[]>([]);
   const [name, setName] = useState("");
   const [phone, setPhone] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -28,9 +33,11 @@ export function ForumOpinionForm({ forumId }: { forumId: string }) {
     try {
       const contact = { ...(name.trim() ? { name: name.trim() } : {}), ...(phone.trim() ? { phone: phone.trim() } : {}) };
       const anonymous = Object.keys(contact).length === 0;
-      const result = await sendForumOpinion(forumId, { content: text, kind, anonymous, ...(anonymous ? {} : { contact }) });
+      const topic = topics[0];
+      const result = await sendForumOpinion(forumId, { content: text, kind, anonymous, ...(anonymous ? {} : { contact }), ...(topic ? { topic } : {}) });
       setReceipt(result.trackingCode);
       setContent("");
+      setTopics([]);
     } catch (caught) {
       setError(isApiError(caught) ? caught.message : String(caught));
     } finally {
@@ -66,6 +73,7 @@ export function ForumOpinionForm({ forumId }: { forumId: string }) {
           onChange={(e) => setKind(e.currentTarget.value as OpinionKind)}
           data={WORKFLOW_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
         />
+        <ForumTopicChips legend={t("forums.topics.phone")} value={topics} onChange={setTopics} single />
         <TextInput label={t("forums.send.name")} value={name} onChange={(e) => setName(e.currentTarget.value)} autoComplete="name" />
         <TextInput label={t("forums.send.phone")} value={phone} onChange={(e) => setPhone(e.currentTarget.value)} autoComplete="tel" inputMode="tel" />
         <Text size="sm">{t("forums.send.privacy")}</Text>

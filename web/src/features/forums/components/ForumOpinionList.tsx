@@ -42,7 +42,7 @@ export function ForumOpinionList({ forumId, items, canSupport }: { forumId: stri
                   </Badge>
                   {item.mark && (
                     <Badge variant="filled" color="#176236" radius="sm" tt="none">
-                      {t(`forums.mark.${item.mark}`)}
+                      {t(item.mark === "written" && item.writtenAnswer ? "forums.mark.writtenAnswered" : `forums.mark.${item.mark}`)}
                     </Badge>
                   )}
                 </Group>

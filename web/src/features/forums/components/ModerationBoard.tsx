@@ -3,7 +3,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../../app/api-client";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
-import { markItem, moderateItem, type ForumMark, type ModerationItem } from "../api";
+import { useTopics } from "../../opinions/hooks/useTopics";
+import { markItem, moderateItem, setItemTopics, type ForumMark, type ModerationItem } from "../api";
+import { ForumTopicChips } from "./ForumTopicChips";
 
 const MODERATION_COLOR = { pending: "#a84300", shown: "#176236", hidden: "#5c5c5c" } as const;
 const MARKS: ForumMark[] = ["on_spot", "written", "transferred", "out_of_scope"];
@@ -45,9 +47,51 @@ function MarkForm({ forumId, item }: { forumId: string; item: ModerationItem }) 
   );
 }
 
+function ItemTopics({ forumId, item }: { forumId: string; item: ModerationItem }) {
+  const { t } = useTranslation();
+  const names = new Map((useTopics().data ?? []).map((topic) => [topic.code, topic.name]));
+  const [isEditing, setIsEditing] = useState(false);
+  const [topics, setTopics] = useState(item.topics);
+  const [error, setError] = useState<string | null>(null);
+  const change = async (next: string[]) => {
+    setTopics(next);
+    setError(null);
+    try {
+      setTopics((await setItemTopics(forumId, item.id, next)).topics);
+    } catch (caught) {
+      setTopics(item.topics);
+      setError(isApiError(caught) ? caught.message : String(caught));
+    }
+  };
+  const shown = isEditing ? topics : item.topics;
+  return (
+    <Stack gap={4}>
+      <Group gap="xs">
+        <Text size="sm">
+          <strong>{t("forums.topics.chair")}:</strong>{" "}
+          {shown.length ? shown.map((code) => names.get(code) ?? code).join("; ") : t("forums.topics.none")}
+        </Text>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          aria-expanded={isEditing}
+          onClick={() => {
+            setTopics(item.topics);
+            setIsEditing(!isEditing);
+          }}
+        >
+          {isEditing ? t("forums.topics.done") : t("forums.topics.edit")}
+        </Button>
+      </Group>
+      {error && <ErrorAlert title={t("forums.topics.saveError")}>{error}</ErrorAlert>}
+      {isEditing && <ForumTopicChips legend={t("forums.topics.chairLegend")} value={topics} onChange={(next) => void change(next)} />}
+    </Stack>
+  );
+}
+
 /**
  * The chair's screen: every opinion as it arrives (pending ones from phones first), what it says in full
- * and what the screens would show, with show / hide / present now and the mark.
+ * and what the screens would show, with show / hide / present now, the mark and the topics.
  */
 export function ModerationBoard({ forumId, items }: { forumId: string; items: ModerationItem[] }) {
   const { t } = useTranslation();
@@ -95,6 +139,7 @@ export function ModerationBoard({ forumId, items }: { forumId: string; items: Mo
                     <strong>{t("forums.chair.screenText")}:</strong> {item.text}
                   </Text>
                 )}
+                <ItemTopics forumId={forumId} item={item} />
                 <Group gap="xs">
                   {item.moderation !== "shown" && (
                     <Button size="xs" variant="outline" onClick={() => void moderate(item.id, "show")}>

@@ -8,10 +8,11 @@ import { newClientKey } from "../../entry/entry-queue";
 import { useEntryQueue } from "../../entry/hooks/useEntryQueue";
 import { MAX_CONTENT_LENGTH, WORKFLOW_KINDS, type OpinionKind } from "../../opinions/api";
 import { sendSecretaryEntry } from "../api";
+import { ForumTopicChips } from "./ForumTopicChips";
 
 /**
- * The secretary's fast entry of spoken opinions: content, kind, who spoke (may stay empty); Ctrl+Enter
- * saves. Entries wait in this browser's queue until the server has them — the officer entry's queue, so a
+ * The secretary's fast entry of spoken opinions: content, kind, who spoke (may stay empty), topics as chips;
+ * Ctrl+Enter saves. Entries wait in this browser's queue until the server has them — the officer entry's queue, so a
  * bad connection loses nothing and a resend stores nothing twice.
  */
 export function SecretaryEntry({ forumId, unitId, userId }: { forumId: string; unitId: string; userId: string }) {
@@ -22,6 +23,7 @@ export function SecretaryEntry({ forumId, unitId, userId }: { forumId: string; u
         content: body.content,
         kind: body.kind,
         ...(body.speaker ? { speaker: body.speaker } : {}),
+        topics: body.topics,
         receivedAt: body.receivedAt,
         clientKey: body.clientKey,
       }),
@@ -31,6 +33,7 @@ export function SecretaryEntry({ forumId, unitId, userId }: { forumId: string; u
   const [content, setContent] = useState("");
   const [speaker, setSpeaker] = useState("");
   const [kind, setKind] = useState<OpinionKind>("recommendation");
+  const [topics, setTopics] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const contentRef = useRef<HTMLTextAreaElement>(null);
 
@@ -47,7 +50,7 @@ export function SecretaryEntry({ forumId, unitId, userId }: { forumId: string; u
       kind,
       content: text,
       receivedAt: new Date().toISOString(),
-      topics: [],
+      topics,
       anonymous: true,
       publicConsent: false,
       clientKey: newClientKey(),
@@ -55,6 +58,7 @@ export function SecretaryEntry({ forumId, unitId, userId }: { forumId: string; u
     });
     setContent("");
     setSpeaker("");
+    setTopics([]);
     setError(null);
     contentRef.current?.focus();
   };
@@ -93,6 +97,7 @@ export function SecretaryEntry({ forumId, unitId, userId }: { forumId: string; u
               data={WORKFLOW_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
             />
           </Group>
+          <ForumTopicChips legend={t("forums.topics.secretary")} value={topics} onChange={setTopics} />
           <Button type="submit">{t("forums.secretary.save")}</Button>
         </Stack>
       </form>
@@ -106,6 +111,7 @@ export function SecretaryEntry({ forumId, unitId, userId }: { forumId: string; u
           if (body) {
             setContent(body.content);
             setSpeaker(body.speaker ?? "");
+            setTopics(body.topics);
           }
         }}
         onRemove={entries.remove}

@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import { isApiError } from "../../../app/api-client";
 import { DateTime } from "../../../ui/DateTime";
 import { DueDate } from "../../../ui/DueDate";
+import { formatDateTime } from "../../../ui/format-date-time";
 import { Fact } from "../../../ui/Fact";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { LoadingState } from "../../../ui/LoadingState";
@@ -60,6 +61,13 @@ export function OpinionDetailView({ opinionId }: { opinionId: string }) {
           <dl className="facts">
             <Fact label={t("opinion.kind")}>{t(`kind.${opinion.kind}`, { defaultValue: opinion.kind })}</Fact>
             <Fact label={t("opinion.channel")}>{channel}</Fact>
+            {opinion.forum && (
+              <Fact label={t("opinion.forum")}>
+                <Anchor component={Link} to={`/console/forums/${encodeURIComponent(opinion.forum.id)}`} data-testid="detail-forum">
+                  {t("opinion.forumLink", { title: opinion.forum.title, date: formatDateTime(opinion.forum.startsAt).slice(0, 10) })}
+                </Anchor>
+              </Fact>
+            )}
             <Fact label={t("opinion.unit")}>{opinion.unitName}</Fact>
             <Fact label={t("opinion.createdAt")}><DateTime value={opinion.createdAt} /></Fact>
             <Fact label={t("opinion.answerDueAt")}>
