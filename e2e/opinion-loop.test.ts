@@ -136,10 +136,13 @@ describe("the loop: a citizen asks, an officer drafts, a leader approves, the ci
     await expect.poll(() => desk.getByTestId("contact-details").textContent()).toContain("0912 345 678");
     await expect.poll(() => desk.getByText("Lần xem này đã được ghi vào nhật ký kiểm tra.").isVisible()).toBe(true);
     await expectNoAxeViolations(desk, "contact revealed");
+    // This opinion's views only: the answer letter printed above was a view of its own contributor's identity.
+    const revealed = await journey.db.selectFrom("opinions").select("id").where("content", "like", "%thủ tục đăng ký thường trú%").executeTakeFirstOrThrow();
     const views = await journey.db
       .selectFrom("audit_log")
       .select(["actor_label"])
       .where("action", "=", "opinion.contact.view")
+      .where("entity_id", "=", revealed.id)
       .execute();
     expect(views.map((v) => v.actor_label)).toEqual(["xa.lanhdao"]);
   });
