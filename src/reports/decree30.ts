@@ -24,8 +24,7 @@ import { foldForSearch } from "../text/vietnamese.ts";
  */
 
 const MM = 56.7; // twips per millimetre
-/** The Decree's font. */
-export const FONT = "Times New Roman";
+const FONT = "Times New Roman";
 const halfPoints = (points: number) => points * 2;
 const A4 = {
   size: { width: 11906, height: 16838 },

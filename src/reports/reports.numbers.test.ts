@@ -2,30 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, ENGINES } from "../../test/db.ts";
 import { createTestUnit } from "../../test/factories.ts";
-import { formatDocumentNumber, formatPlaceDate, placeNameOf, unitSymbolOf } from "./decree30.ts";
 import { DOCUMENT_KINDS, documentNumberFor } from "./reports.numbers.service.ts";
-
-describe("the Decree 30 number, date and place lines", () => {
-  it("writes numbers below 10 with a leading 0, and a blank number on a draft", () => {
-    expect(formatDocumentNumber({ value: 3, kindSymbol: "BB", unitSymbol: "CAXTH" })).toBe("Số: 03/BB-CAXTH");
-    expect(formatDocumentNumber({ value: 112, kindSymbol: "TL", unitSymbol: "CATH" })).toBe("Số: 112/TL-CATH");
-    expect(formatDocumentNumber({ value: null, kindSymbol: "BB", unitSymbol: "CAXTH" })).toMatch(/^Số: \s+\/BB-CAXTH$/u);
-  });
-
-  it("writes the date in words, days below 10 and months 1 and 2 with a leading 0", () => {
-    expect(formatPlaceDate("Thiệu Hóa", "2026-12-08")).toBe("Thiệu Hóa, ngày 08 tháng 12 năm 2026");
-    expect(formatPlaceDate("Thanh Hóa", "2026-01-05")).toBe("Thanh Hóa, ngày 05 tháng 01 năm 2026");
-    expect(formatPlaceDate("Thanh Hóa", "2026-03-15")).toBe("Thanh Hóa, ngày 15 tháng 3 năm 2026");
-  });
-
-  it("names the place with a capital, without the unit's kind, and the unit's symbol without spaces or tone marks", () => {
-    expect(placeNameOf("Công an xã Thiệu Hóa", "Công an tỉnh Thanh Hóa")).toBe("Thiệu Hóa");
-    expect(placeNameOf("Phòng Cảnh sát giao thông", "Công an tỉnh Thanh Hóa")).toBe("Thanh Hóa");
-    expect(unitSymbolOf("CAX Thiệu Hóa")).toBe("CAXTH");
-    expect(unitSymbolOf("Công an xã Đông Sơn")).toBe("CAXDS");
-    expect(unitSymbolOf("PC08")).toBe("PC08");
-  });
-});
 
 describe.each(ENGINES)("document numbers on %s", (engine) => {
   let t: Awaited<ReturnType<typeof openTestDb>>;
