@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readDocx } from "../test/docx.ts";
 import { expectNoAxeViolations, screenshot } from "./support/browser.ts";
 import { startJourney, type Journey } from "./support/journey.ts";
 import { DEMO_PASSWORD } from "./support/server.ts";
@@ -100,6 +102,16 @@ describe("the loop: a citizen asks, an officer drafts, a leader approves, the ci
     await expect.poll(() => leaderDesk.getByTestId("detail-announcement").textContent()).toContain("Đã duyệt");
     await expect.poll(() => leaderDesk.getByTestId("answer-list").textContent()).toContain("Đã duyệt, đã gửi người dân");
 
+    // Beside the approved answer, the leader downloads the numbered answer letter (Decree 30), addressed by name.
+    const download = leaderDesk.waitForEvent("download");
+    await leaderDesk.getByRole("link", { name: "Tải công văn trả lời" }).click();
+    const letter = await download;
+    expect(letter.suggestedFilename()).toMatch(/^tra-loi-1-TL-\d{4}\.docx$/);
+    const { text, header } = await readDocx(await readFile(await letter.path()));
+    expect(header).toContain("Số: 01/TL-CAXTH");
+    expect(text).toContain("Kính gửi: Ông/Bà Lê Thị Hồng.");
+    expect(text).toContain(answer);
+
     // The citizen reloads the tracking page and reads the answer.
     await phone.reload();
     await expect.poll(() => phone.getByTestId("tracked-answer").textContent()).toContain(answer);
@@ -124,10 +136,13 @@ describe("the loop: a citizen asks, an officer drafts, a leader approves, the ci
     await expect.poll(() => desk.getByTestId("contact-details").textContent()).toContain("0912 345 678");
     await expect.poll(() => desk.getByText("Lần xem này đã được ghi vào nhật ký kiểm tra.").isVisible()).toBe(true);
     await expectNoAxeViolations(desk, "contact revealed");
+    // This opinion's views only: the answer letter printed above was a view of its own contributor's identity.
+    const revealed = await journey.db.selectFrom("opinions").select("id").where("content", "like", "%thủ tục đăng ký thường trú%").executeTakeFirstOrThrow();
     const views = await journey.db
       .selectFrom("audit_log")
       .select(["actor_label"])
       .where("action", "=", "opinion.contact.view")
+      .where("entity_id", "=", revealed.id)
       .execute();
     expect(views.map((v) => v.actor_label)).toEqual(["xa.lanhdao"]);
   });

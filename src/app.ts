@@ -22,6 +22,7 @@ import type { App, AppDeps } from "./http/types.ts";
 import { registerPublicOpinionRoutes } from "./opinions/opinions.public.routes.ts";
 import { registerOpinionImportRoutes } from "./opinions/opinions.import.routes.ts";
 import { registerOpinionRoutes } from "./opinions/opinions.routes.ts";
+import { registerOpinionLetterRoutes } from "./opinions/opinions.letter.routes.ts";
 import { registerForumRoutes } from "./forums/forums.routes.ts";
 import { registerRemedyRoutes } from "./remedies/remedies.routes.ts";
 import { registerUnitRoutes } from "./units/units.routes.ts";
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerAuthRoutes(app, deps);
   registerPublicOpinionRoutes(app, deps);
   registerOpinionRoutes(app, deps);
+  registerOpinionLetterRoutes(app, deps);
   registerRemedyRoutes(app, deps);
   registerOpinionImportRoutes(app, deps);
   registerForumRoutes(app, deps);

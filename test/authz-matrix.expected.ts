@@ -58,6 +58,8 @@ export const EXPECTED: Readonly<Record<string, Expected>> = {
   "POST /api/opinions/{id}/answers": handlers(SUBTREE),
   "POST /api/opinions/{id}/answers/{answerId}/approve": leaders(SUBTREE),
   "POST /api/opinions/{id}/answers/{answerId}/return": leaders(SUBTREE),
+  // Whoever reads the opinion prints its answer letter; the contributor's name only for those who may see it.
+  "GET /api/opinions/{id}/answer-letter.docx": everyone(SUBTREE),
   "GET /api/opinions/{id}/remedial-actions": everyone(SUBTREE),
   "POST /api/opinions/{id}/remedial-actions": handlers(SUBTREE),
   "POST /api/remedial-actions/{id}/status": handlers(SUBTREE),

@@ -84,6 +84,12 @@ export async function buildWorld(app: App, db: Db["db"]) {
     await asLeader("POST", `/api/opinions/${id}/steps`, { action: "reject", reason: "Trùng lặp." });
     return { id, answerId };
   };
+  // Answered by a leader of the root, so approved at once; with contact details, which a leader's letter names.
+  const answered = async (p: Position) => {
+    const id = await opinion(p, true);
+    await asLeader("POST", `/api/opinions/${id}/answers`, { content: "Trả lời bằng văn bản." });
+    return id;
+  };
   const remedy = async (p: Position) => {
     const id = await opinion(p);
     return (await asLeader("POST", `/api/opinions/${id}/remedial-actions`, { title: "Sửa quy trình tiếp dân", ownerName: "Đại úy Lê Văn B", dueDate: todayInVietnam() }))
@@ -220,6 +226,7 @@ export async function buildWorld(app: App, db: Db["db"]) {
       fresh: async (p) => ({ params: await draft(p), body: { comment: "Bổ sung căn cứ." } }),
       spent: async (p) => ({ params: await closed(p), body: { comment: "Bổ sung căn cứ." } }),
     },
+    "GET /api/opinions/{id}/answer-letter.docx": byId(answered, opinion),
     "GET /api/opinions/{id}/remedial-actions": byId(opinion),
     "POST /api/opinions/{id}/remedial-actions": byId(
       opinion,

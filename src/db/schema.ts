@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, JSONColumnType } from "kysely";
 import type { ForumsTables } from "./schema.forums.ts";
 import type { SurveysTables } from "./schema.surveys.ts";
+import type { ReportsTables } from "./schema.reports.ts";
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -231,7 +232,7 @@ export interface RemedialActionsTable {
 type RemedialStatus = "planned" | "in_progress" | "done" | "verified";
 
 /** Every table, as Kysely sees it (snake_case, as in the migrations). */
-export interface Database extends ForumsTables, SurveysTables {
+export interface Database extends ForumsTables, SurveysTables, ReportsTables {
   audit_log: AuditLogTable;
   unit_levels: UnitLevelsTable;
   units: UnitsTable;

@@ -4,8 +4,11 @@ import { recordAudit } from "../audit/audit.service.ts";
 import type { UserActor } from "../auth/actor.ts";
 import type { Database, Executor } from "../db/index.ts";
 import { AppError, conflict, forbidden } from "../http/errors.ts";
-import { formatDate } from "../text/dates.ts";
-import { findUnitName } from "../units/units.service.ts";
+import { placeNameOf } from "../reports/decree30.ts";
+import { DOCUMENT_KINDS, documentNumberFor, type IssuedNumber } from "../reports/reports.numbers.service.ts";
+import { issuingUnitOf } from "../reports/reports.service.ts";
+import { dayInVietnam, formatDate } from "../text/dates.ts";
+import { foldForSearch } from "../text/vietnamese.ts";
 import { renderMinutesDocx, renderPosterDocx, type MinutesContent, type MinutesOpinion } from "./forums.documents.ts";
 import { finaliseMinutes, findMinutes, listForumItems, upsertMinutesDraft, type ForumItemRow } from "./forums.items.queries.ts";
 import { forumSatisfactionSentence, printableForumSurvey } from "./forums.campaigns.service.ts";
@@ -82,28 +85,40 @@ function outcomeOf(item: ForumItemRow): string {
   }
 }
 
-async function contentOf(db: Executor, forum: ForumRecord, row: MinutesRow | undefined): Promise<MinutesContent> {
+/** The venue in one phrase: each part (place, hamlet, commune) written once, even when the place already names it. */
+function venueOf(forum: ForumRecord): string {
+  const parts: string[] = [];
+  for (const part of [forum.place, forum.hamlet, forum.location_name?.replace(/^Công an /, "")]) {
+    if (part && !foldForSearch(parts.join(" ")).includes(foldForSearch(part))) parts.push(part.trim());
+  }
+  return parts.join(", ");
+}
+
+async function contentOf(db: Kysely<Database>, forum: ForumRecord, row: MinutesRow | undefined, issued: IssuedNumber | null): Promise<MinutesContent> {
   const items = await listForumItems(db, forum.id, { onlyShown: false });
   const opinions: MinutesOpinion[] = items.map((item) => ({
     speaker: item.speaker ?? (item.source === "citizen" ? "Ý kiến gửi qua điện thoại" : null),
     text: item.original_text,
     outcome: outcomeOf(item),
   }));
-  const superiorName = forum.unit_parent_id ? ((await findUnitName({ db, unitId: forum.unit_parent_id })) ?? null) : null;
-  const placeName = forum.location_name?.replace(/^Công an /, "") ?? forum.unit_name.replace(/^Công an /, "");
+  const unit = await issuingUnitOf({ db, unitId: forum.unit_id });
+  const startedAt = forum.started_at ?? forum.starts_at;
   return {
-    superiorName,
-    unitName: forum.unit_name,
+    issuer: unit.issuer,
+    number: { value: issued?.number ?? null, kindSymbol: DOCUMENT_KINDS.minutes, unitSymbol: unit.unitSymbol },
+    place: forum.location_name ? placeNameOf(forum.location_name, null) : unit.place,
+    day: dayInVietnam(startedAt),
     title: forum.title,
-    placeName,
-    startedAt: forum.started_at ?? forum.starts_at,
+    startedAt,
     endedAt: row?.ended_at ?? forum.ended_at,
-    venue: [forum.place, forum.hamlet, forum.location_name?.replace(/^Công an /, "")].filter(Boolean).join(", "),
+    venue: venueOf(forum),
     coOrganisers: forum.co_organisers,
     chairName: forum.chair_name,
     secretaryName: forum.secretary_name,
+    invitedGroups: forum.invited_groups,
     attendees: row?.attendees ?? "",
     attendance: forum.attendance,
+    expectedAttendance: forum.expected_attendance,
     reportText: forum.report_text,
     keyFigures: forum.key_figures,
     satisfaction: await forumSatisfactionSentence(db, forum),
@@ -124,7 +139,15 @@ export async function finaliseForumMinutes({ db, actor, forumId }: { db: Kysely<
   const row = await findMinutes(db, forumId);
   if (!row) throw conflict("forum.minutes_missing");
   if (row.status === "final") throw conflict("forum.minutes_final");
-  const document = await renderMinutesDocx(await contentOf(db, forum, row));
+  // Numbered in the year of the forum's day, the date the minutes bear; kept if finalising fails and is retried.
+  const issued = await documentNumberFor({
+    db,
+    unitId: forum.unit_id,
+    kind: DOCUMENT_KINDS.minutes,
+    subjectId: forum.id,
+    day: dayInVietnam(forum.started_at ?? forum.starts_at),
+  });
+  const document = await renderMinutesDocx(await contentOf(db, forum, row, issued));
   const contentHash = createHash("sha256").update(document).digest("hex");
   await db.transaction().execute(async (trx) => {
     if (!(await finaliseMinutes(trx, { forumId, document, contentHash, userId: actor.id }))) throw conflict("forum.minutes_final");
@@ -134,11 +157,11 @@ export async function finaliseForumMinutes({ db, actor, forumId }: { db: Kysely<
 }
 
 /** The minutes as DOCX: the stored document once final, else the draft rendered now. */
-export async function getMinutesDocx({ db, actor, forumId }: { db: Executor; actor: UserActor; forumId: string }) {
+export async function getMinutesDocx({ db, actor, forumId }: { db: Kysely<Database>; actor: UserActor; forumId: string }) {
   const { forum } = await loadForumInScope(db, actor, forumId);
   const row = await findMinutes(db, forumId);
   if (row?.status === "final" && row.document) return { document: row.document, isFinal: true };
-  return { document: await renderMinutesDocx(await contentOf(db, forum, row)), isFinal: false };
+  return { document: await renderMinutesDocx(await contentOf(db, forum, row, null)), isFinal: false };
 }
 
 /** The A4 poster and table cards with the forum's QR code (its public page). */
@@ -146,7 +169,7 @@ export async function getPosterDocx({ db, actor, forumId, publicBase }: { db: Ex
   const { forum } = await loadForumInScope(db, actor, forumId);
   const survey = await printableForumSurvey(db, forum);
   return renderPosterDocx({
-    unitName: forum.unit_name,
+    issuer: (await issuingUnitOf({ db, unitId: forum.unit_id })).issuer,
     title: forum.title,
     startsAt: forum.starts_at,
     venue: [forum.place, forum.hamlet, forum.location_name].filter(Boolean).join(", "),

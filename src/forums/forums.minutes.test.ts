@@ -4,26 +4,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, loginAs } from "../../test/app.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
-import { MINUTES_HEADINGS } from "./forums.documents.ts";
+import { MINUTES_HEADINGS, minutesSummary } from "./forums.documents.ts";
 import { createForumViaApi, forumBody, phoneCookie } from "./forums.test-support.ts";
 import { useSuiteClock } from "../../test/clock.ts";
+import { readDocx } from "../../test/docx.ts";
 
 useSuiteClock();
 
-/** The text of a DOCX's body, read with a real zip reader: runs joined, paragraphs on their own lines. */
+/** The text of a DOCX's body: runs joined, paragraphs on their own lines. */
 async function docxText(buffer: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(buffer);
-  const xml = await zip.file("word/document.xml")?.async("string");
-  if (!xml) throw new Error("no word/document.xml");
-  return xml
-    .replace(/<\/w:p>/g, "\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'");
+  return (await readDocx(buffer)).text;
 }
+
+it("writes \"Hội nghị\" once in the minutes' summary line, whether or not the forum's title starts with it", () => {
+  expect(minutesSummary("Hội nghị Công an lắng nghe ý kiến Nhân dân")).toBe("Hội nghị Công an lắng nghe ý kiến Nhân dân");
+  expect(minutesSummary("hội nghị công an lắng nghe")).toBe("hội nghị công an lắng nghe");
+  expect(minutesSummary("Công an lắng nghe ý kiến Nhân dân")).toBe("Hội nghị Công an lắng nghe ý kiến Nhân dân");
+  expect(minutesSummary("Hội nghịch lý")).toBe("Hội nghị Hội nghịch lý");
+});
 
 describe.each(ENGINES)("forum minutes (Biên bản, Decree 30/2020 template 1.9) and poster on %s", (engine) => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -45,6 +43,8 @@ describe.each(ENGINES)("forum minutes (Biên bản, Decree 30/2020 template 1.9)
 
   it("drafts, edits and finalises the minutes: every opinion and answer in the DOCX, Vietnamese intact; final is immutable and audited", async () => {
     const id = await createForumViaApi(t.app, leader, forumBody(unitId));
+    const withAttendance = await send("PUT", `/api/forums/${id}`, leader, { ...forumBody(unitId), attendance: 97 });
+    expect(withAttendance.statusCode, withAttendance.body).toBe(200);
     expect((await send("PUT", `/api/forums/${id}/minutes`, officer, { attendees: "x", proceedings: "y" })).json().error.code).toBe("forum.minutes_too_early");
     await send("POST", `/api/forums/${id}/status`, leader, { action: "start" });
     const spoken = "Ông Trần Văn Thủy hỏi về thủ tục cấp căn cước cho người cao tuổi không đi lại được.";
@@ -65,6 +65,10 @@ describe.each(ENGINES)("forum minutes (Biên bản, Decree 30/2020 template 1.9)
     });
     expect(draft.statusCode, draft.body).toBe(200);
     expect(draft.json()).toMatchObject({ status: "draft", contentHash: null });
+
+    // A draft bears no number yet: "Số:" stays blank before the symbol.
+    const draftDocx = await readDocx((await send("GET", `/api/forums/${id}/minutes.docx`, officer)).rawPayload);
+    expect(draftDocx.header).toMatch(/Số: \s+\/BB-CAXTHT/u);
 
     // Finalising: leaders only, and only once the forum has ended.
     expect((await send("POST", `/api/forums/${id}/minutes/finalise`, officer)).statusCode).toBe(403);
@@ -94,6 +98,17 @@ describe.each(ENGINES)("forum minutes (Biên bản, Decree 30/2020 template 1.9)
     expect(text).toMatch(/Thời gian bắt đầu: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     expect(text).toMatch(/Hội nghị kết thúc lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     expect(text).toContain("95 người dân thôn Yên Lộ");
+    // Template 1.9 as it should read: numbered once final, one "Hội nghị", the place with its capital, the venue once,
+    // the invited groups and the actual attendance beside the expected one.
+    const { header } = await readDocx(docx.rawPayload);
+    expect(header).toContain("Số: 01/BB-CAXTHT");
+    expect(header).toMatch(/^Thiệu Hóa thử, ngày \d{2} tháng 12 năm 2026$/mu);
+    expect(text).toContain("BIÊN BẢN\nHội nghị Công an lắng nghe ý kiến Nhân dân thôn Đông Hòa\n");
+    expect(text).not.toContain("Hội nghị Hội nghị");
+    expect(text).toContain("Địa điểm: Nhà văn hóa thôn Đông Hòa.\n");
+    expect(text).toContain("Thành phần được mời: Người dân thôn Đông Hòa, Chi hội Phụ nữ, Đoàn Thanh niên.");
+    expect(text).toContain("Số người tham dự: thực tế 97 người (dự kiến 120 người).");
+    expect(text).toContain("- Lưu: VT, hồ sơ hội nghị.");
 
     // Final means final: no edit through the API (409), none in the database (the trigger), audited.
     const edit = await send("PUT", `/api/forums/${id}/minutes`, leader, { attendees: "sửa", proceedings: "sửa" });
@@ -118,6 +133,6 @@ describe.each(ENGINES)("forum minutes (Biên bản, Decree 30/2020 template 1.9)
     expect(text).toContain(`/forums/${id}`);
     expect(text).toContain("THẺ ĐẶT BÀN");
     const settings = await zip.file("word/document.xml")?.async("string");
-    expect(settings).toMatch(/w:pgSz w:w="11907" w:h="16840"|w:pgSz w:w="11907"/);
+    expect(settings).toContain(`<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>`);
   });
 });

@@ -136,6 +136,10 @@ export const MESSAGES = {
     vi: "Chỉ có thể đánh giá khi ý kiến đã được trả lời.",
     en: "An opinion can be rated only once it has been answered.",
   },
+  "opinion.no_approved_answer": {
+    vi: "Ý kiến chưa có câu trả lời được lãnh đạo duyệt, chưa thể in công văn trả lời.",
+    en: "This opinion has no approved answer yet, so no answer letter can be printed.",
+  },
   "opinion.answer_pending": {
     vi: "Ý kiến đã có một dự thảo trả lời đang chờ lãnh đạo duyệt.",
     en: "A draft answer to this opinion is already awaiting a leader's approval.",

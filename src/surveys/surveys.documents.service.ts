@@ -2,7 +2,7 @@ import QRCode from "qrcode";
 import type { UserActor } from "../auth/actor.ts";
 import type { Executor } from "../db/index.ts";
 import { notFound } from "../http/errors.ts";
-import { findUnitName } from "../units/units.service.ts";
+import { issuingUnitOf } from "../reports/reports.service.ts";
 import { getCampaign, listEvaluatedUnits, requireEvaluatedUnit } from "./surveys.campaigns.service.ts";
 import { issueCodes } from "./surveys.codes.service.ts";
 import { codesSheetDocx, paperFormDocx, posterDocx } from "./surveys.paper-form.ts";
@@ -39,8 +39,8 @@ type DocumentArgs = { db: Executor; actor: UserActor; campaignId: string; unitId
 
 async function documentFor(args: DocumentArgs, build: typeof paperFormDocx | typeof posterDocx) {
   const link = await surveyLinkFor(args);
-  const evaluatingUnitName = (await findUnitName({ db: args.db, unitId: link.campaign.evaluatingUnitId })) ?? "";
-  return build({ campaign: link.campaign, unitName: link.unit.name, evaluatingUnitName, url: link.url });
+  const { issuer } = await issuingUnitOf({ db: args.db, unitId: link.campaign.evaluatingUnitId });
+  return build({ campaign: link.campaign, unitName: link.unit.name, issuer, url: link.url });
 }
 
 /** The printable paper form (DOCX) of an evaluated unit. */
@@ -61,8 +61,8 @@ export function posterFor(args: DocumentArgs) {
 export async function issueCodesSheet(args: DocumentArgs & { count: number }) {
   const codes = await issueCodes({ db: args.db, actor: args.actor, campaignId: args.campaignId, unitId: args.unitId, count: args.count });
   const link = await surveyLinkFor(args);
-  const evaluatingUnitName = (await findUnitName({ db: args.db, unitId: link.campaign.evaluatingUnitId })) ?? "";
-  return codesSheetDocx({ campaign: link.campaign, unitName: link.unit.name, evaluatingUnitName, url: link.url, codes });
+  const { issuer } = await issuingUnitOf({ db: args.db, unitId: link.campaign.evaluatingUnitId });
+  return codesSheetDocx({ campaign: link.campaign, unitName: link.unit.name, issuer, url: link.url, codes });
 }
 
 /** The XLSX sheet to fill with paper forms for import. */

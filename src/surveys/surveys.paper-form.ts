@@ -1,61 +1,15 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  ImageRun,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
+import { AlignmentType, ImageRun, Paragraph, Table, TableCell, TableRow, WidthType } from "docx";
 import QRCode from "qrcode";
 import type { Language } from "../http/messages.ts";
+import { paragraph as decreeParagraph, renderDecree30Docx, type Issuer } from "../reports/decree30.ts";
 import type { Campaign } from "./surveys.campaigns.service.ts";
 import { LIKERT_LABELS, RESPONDENT_ATTRIBUTES, type RespondentAttribute } from "./surveys.templates.ts";
 
-// Decree 30/2020: A4, Times New Roman 13 pt, margins top/bottom 20 mm, left 30 mm, right 15 mm.
-const MM = 56.7;
-const FONT = "Times New Roman";
-const SIZE = 26;
-const run = (text: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
-  new TextRun({ text, font: FONT, size: options.size ?? SIZE, bold: options.bold, italics: options.italics });
+// Sizes in half-points, as the forms were laid out (13 pt text).
 const paragraph = (text: string, options: { bold?: boolean; italics?: boolean; center?: boolean; size?: number } = {}) =>
-  new Paragraph({ alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: { after: 80 }, children: [run(text, options)] });
+  decreeParagraph(text, { bold: options.bold, italics: options.italics, align: options.center ? "center" : "left", size: (options.size ?? 26) / 2 });
 const cell = (children: Paragraph[], width?: number) =>
   new TableCell({ children, ...(width ? { width: { size: width, type: WidthType.PERCENTAGE } } : {}) });
-const NO_BORDERS = {
-  top: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  bottom: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  left: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  right: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  insideHorizontal: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  insideVertical: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-};
-
-/** The two-column header of Decree 30/2020: the issuing unit, and the national motto. */
-function header(evaluatingUnitName: string) {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          cell([paragraph(evaluatingUnitName.toUpperCase(), { bold: true, center: true, size: 24 })], 45),
-          cell(
-            [
-              paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, center: true, size: 24 }),
-              paragraph("Độc lập - Tự do - Hạnh phúc", { bold: true, center: true }),
-            ],
-            55,
-          ),
-        ],
-      }),
-    ],
-  });
-}
 
 const ATTRIBUTE_NAMES_VI: Record<RespondentAttribute, string> = { ageBand: "Nhóm tuổi", sex: "Giới tính", occupation: "Nghề nghiệp", area: "Khu vực" };
 const VALUE_NAMES_VI: Record<string, string> = {
@@ -73,12 +27,10 @@ const VALUE_NAMES_VI: Record<string, string> = {
   rural: "Nông thôn",
 };
 
-/** An A4 document of one section in the Decree 30 layout, as a DOCX file. */
-function a4Docx(title: string, children: (Paragraph | Table)[]): Promise<Buffer> {
-  return Packer.toBuffer(new Document({ creator: "Lắng nghe", title, sections: [{ properties: A4, children }] }));
+/** A form, poster or sheet of a campaign in the Decree 30 layout, headed by the evaluating unit. */
+function campaignDocx(title: string, issuer: Issuer, body: (Paragraph | Table)[]): Promise<Buffer> {
+  return renderDecree30Docx({ name: title, issuer, body });
 }
-
-const A4 = { page: { size: { width: 11906, height: 16838 }, margin: { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM } } };
 
 /**
  * The printable paper form of a unit's survey: Decree 30 header, the unit evaluated, one row per question
@@ -88,13 +40,13 @@ const A4 = { page: { size: { width: 11906, height: 16838 }, margin: { top: 20 * 
 export async function paperFormDocx({
   campaign,
   unitName,
-  evaluatingUnitName,
+  issuer,
   url,
   lang = "vi",
 }: {
   campaign: Campaign;
   unitName: string;
-  evaluatingUnitName: string;
+  issuer: Issuer;
   url: string;
   lang?: Language;
 }): Promise<Buffer> {
@@ -112,9 +64,7 @@ export async function paperFormDocx({
   const attributeLines = campaign.attributes
     .filter((a): a is RespondentAttribute => a in RESPONDENT_ATTRIBUTES)
     .map((a) => paragraph(`${ATTRIBUTE_NAMES_VI[a]}: ${RESPONDENT_ATTRIBUTES[a].map((v) => `${box} ${VALUE_NAMES_VI[v] ?? v}`).join("   ")}`));
-  return a4Docx(campaign.title, [
-    header(evaluatingUnitName),
-    paragraph(""),
+  return campaignDocx(campaign.title, issuer, [
     paragraph("PHIẾU KHẢO SÁT SỰ HÀI LÒNG", { bold: true, center: true, size: 28 }),
     paragraph(campaign.title, { center: true, italics: true }),
     paragraph(`Đơn vị được đánh giá: ${unitName}`, { bold: true }),
@@ -138,11 +88,9 @@ export async function paperFormDocx({
 }
 
 /** A QR poster for a reception desk or a forum: the unit, the invitation, a large QR code and the link. */
-export async function posterDocx({ campaign, unitName, evaluatingUnitName, url }: { campaign: Campaign; unitName: string; evaluatingUnitName: string; url: string }) {
+export async function posterDocx({ campaign, unitName, issuer, url }: { campaign: Campaign; unitName: string; issuer: Issuer; url: string }) {
   const qr = await QRCode.toBuffer(url, { type: "png", margin: 2, width: 800 });
-  return a4Docx(campaign.title, [
-    header(evaluatingUnitName),
-    paragraph(""),
+  return campaignDocx(campaign.title, issuer, [
     paragraph("MỜI BẠN ĐÁNH GIÁ SỰ HÀI LÒNG", { bold: true, center: true, size: 40 }),
     paragraph(unitName, { bold: true, center: true, size: 32 }),
     paragraph("Quét mã QR bằng điện thoại — ẩn danh, không cần tài khoản, khoảng 1 phút.", { center: true }),
@@ -160,13 +108,13 @@ export async function posterDocx({ campaign, unitName, evaluatingUnitName, url }
 export async function codesSheetDocx({
   campaign,
   unitName,
-  evaluatingUnitName,
+  issuer,
   url,
   codes,
 }: {
   campaign: Campaign;
   unitName: string;
-  evaluatingUnitName: string;
+  issuer: Issuer;
   url: string;
   codes: readonly string[];
 }): Promise<Buffer> {
@@ -188,9 +136,7 @@ export async function codesSheetDocx({
     const blanks = Array.from({ length: PER_ROW - slice.length }, () => cell([paragraph("")], 33));
     rows.push(new TableRow({ cantSplit: true, children: [...slice.map(box), ...blanks] }));
   }
-  return a4Docx(campaign.title, [
-    header(evaluatingUnitName),
-    paragraph(""),
+  return campaignDocx(campaign.title, issuer, [
     paragraph("MÃ ĐÁNH GIÁ SỰ HÀI LÒNG DÙNG MỘT LẦN", { bold: true, center: true, size: 28 }),
     paragraph(campaign.title, { center: true, italics: true }),
     paragraph(`Đơn vị được đánh giá: ${unitName}`, { bold: true }),

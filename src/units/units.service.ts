@@ -93,6 +93,14 @@ export async function findUnitName({ db, unitId }: { db: Executor; unitId: strin
   return (await findUnitById(db, unitId))?.name;
 }
 
+/** A unit's name, short name and its superior's name, as a document's header needs them; undefined when none. */
+export async function findIssuingUnit({ db, unitId }: { db: Executor; unitId: string }) {
+  const unit = await findUnitById(db, unitId);
+  if (!unit) return undefined;
+  const superior = unit.parent_id ? await findUnitById(db, unit.parent_id) : undefined;
+  return { name: unit.name, shortName: unit.short_name, superiorName: superior?.name ?? null };
+}
+
 /** The ids of a unit's subtree (itself included, historical units too): the scope of its users. */
 export async function listSubtreeIds({ db, rootId }: { db: Executor; rootId: string }) {
   return listSubtreeUnitIds(db, rootId);

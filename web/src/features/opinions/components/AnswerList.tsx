@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Stack, Text } from "@mantine/core";
+import { Badge, Button, Group, Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "../../../ui/DateTime";
 import type { OpinionAnswer } from "../api";
@@ -6,10 +6,14 @@ import type { OpinionAnswer } from "../api";
 /** Badge colours, each ≥ 4.5:1 against white text. */
 const STATUS_COLOR = { pending: "#a84300", approved: "#176236", returned: "#c92a2a" } as const;
 
-/** The answers and drafts, oldest first: who wrote each, whether a leader approved or returned it, and why. */
-export function AnswerList({ answers }: { answers: OpinionAnswer[] }) {
+/**
+ * The answers and drafts, oldest first: who wrote each, whether a leader approved or returned it, and why; beside
+ * the latest approved answer, the written answer letter (Decree 30) to download.
+ */
+export function AnswerList({ opinionId, answers }: { opinionId: string; answers: OpinionAnswer[] }) {
   const { t } = useTranslation();
   if (answers.length === 0) return <Text>{t("opinion.noAnswers")}</Text>;
+  const latestApproved = answers.findLast((answer) => answer.status === "approved");
   return (
     <Stack gap="sm" component="ol" className="plain-list" data-testid="answer-list">
       {answers.map((answer) => (
@@ -31,6 +35,11 @@ export function AnswerList({ answers }: { answers: OpinionAnswer[] }) {
               <> · {t(`answer.reviewedBy.${answer.status}`, { name: answer.reviewerName })}</>
             )}
           </Text>
+          {answer === latestApproved && (
+            <Button component="a" href={`/api/opinions/${opinionId}/answer-letter.docx`} download variant="light" size="xs" mt="xs">
+              {t("answer.letter")}
+            </Button>
+          )}
           {answer.reviewComment && (
             <Text size="sm" mt="xs" className="prewrap">
               {t("answer.reviewComment", { comment: answer.reviewComment })}

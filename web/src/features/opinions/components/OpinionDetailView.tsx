@@ -126,7 +126,7 @@ export function OpinionDetailView({ opinionId }: { opinionId: string }) {
         <Title order={2} id="detail-answers-title" mb="xs">
           {t("opinion.answers")}
         </Title>
-        <AnswerList answers={opinion.answers} />
+        <AnswerList opinionId={opinion.id} answers={opinion.answers} />
       </section>
 
       {canReview && pendingDraft && (
