@@ -19,7 +19,7 @@ import {
 import { createRequest, getRequest, listRequests, listServices } from "./open311.service.ts";
 
 /** Where the GeoReport v2 endpoints live. */
-export const OPEN311_PREFIX = "/open311/v2";
+const OPEN311_PREFIX = "/open311/v2";
 
 const FORMATS = ["json", "xml"] as const;
 type Format = (typeof FORMATS)[number];
