@@ -2,6 +2,7 @@ import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { isApiError } from "../app/api-client";
+import { OpenDataLinks } from "../features/publication/components/OpenDataLinks";
 import { PublishedOpinionList } from "../features/publication/components/PublishedOpinionList";
 import { UnitFigures } from "../features/publication/components/UnitFigures";
 import { useUnitSummary } from "../features/publication/hooks/useUnitSummary";
@@ -37,6 +38,7 @@ export function PublicUnitPage() {
         </Text>
         <PublishedOpinionList unitId={unitId} />
       </section>
+      <OpenDataLinks summary={summary.data} />
       <Anchor component={Link} to={`/?unit=${encodeURIComponent(unitId)}`}>
         {t("publicUnit.send")}
       </Anchor>
