@@ -1,4 +1,4 @@
-import { Anchor, Group, Text, Title } from "@mantine/core";
+import { Anchor, Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { UnitSummary } from "../api";
 
@@ -15,20 +15,12 @@ export function OpenDataLinks({ summary }: { summary: UnitSummary }) {
   const query = new URLSearchParams(summary.period).toString();
   const base = `/api/public/units/${encodeURIComponent(summary.unitId)}/open-data`;
   return (
-    <section aria-labelledby="open-data-title">
-      <Title order={2} id="open-data-title" mb="xs">
-        {t("publicUnit.openDataTitle")}
-      </Title>
-      <Text size="sm" mb="sm">
-        {t("publicUnit.openDataHint")}
-      </Text>
-      <Group gap="lg">
-        {FILES.map(({ file, label }) => (
-          <Anchor key={file} href={`${base}/${file}?${query}`} download>
-            {t(label)}
-          </Anchor>
-        ))}
-      </Group>
-    </section>
+    <Group gap="lg">
+      {FILES.map(({ file, label }) => (
+        <Anchor key={file} href={`${base}/${file}?${query}`} download>
+          {t(label)}
+        </Anchor>
+      ))}
+    </Group>
   );
 }
