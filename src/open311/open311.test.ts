@@ -222,6 +222,27 @@ describe.each(ENGINES)("Open311 GeoReport v2, as a third-party client speaks it,
     expect([...times].sort().reverse()).toEqual(times);
   });
 
+  it("takes a form-encoded request at requests.xml and answers with the specification's XML elements", async () => {
+    const response = await t.app.inject({
+      method: "POST",
+      url: `${BASE}/requests.xml`,
+      headers: FORM,
+      payload: new URLSearchParams({ jurisdiction_id: commune.id, service_code: "traffic", description: "Xe tải chở quá tải qua cầu <Đông> & chợ.", public_consent: "true" }).toString(),
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers["content-type"]).toMatch(/xml/);
+    const [created, ...more] = xmlElements(response.body, "request");
+    expect(more).toEqual([]);
+    expect(created?.service_request_id).toMatch(/^[A-Z0-9-]+$/);
+    expect(created?.service_notice).toContain(created!.service_request_id!);
+    expect(created?.account_id).toBe("");
+    const xml = await t.app.inject({ url: `${BASE}/requests/${created!.service_request_id}.xml` });
+    const [found] = xmlElements(xml.body, "request");
+    expect(found).toMatchObject({ status: "open", service_code: "traffic", lat: "", media_url: "" });
+    expect(found?.description).toContain("&lt;Đông&gt; &amp; chợ");
+    expect(unescapeXml(found!.description!)).toContain("<Đông> & chợ");
+  });
+
   it("answers errors in the specification's format [{ code, description }], in JSON and in XML", async () => {
     const expectErrors = (response: { statusCode: number; body: string; json: () => unknown }, code: number) => {
       expect(response.statusCode, response.body).toBe(code);
@@ -254,5 +275,33 @@ describe.each(ENGINES)("Open311 GeoReport v2, as a third-party client speaks it,
     const unknownRoute = await t.app.inject({ url: `${BASE}/nothing.xml` });
     expect(unknownRoute.statusCode).toBe(404);
     expect(xmlElements(unknownRoute.body, "error")[0]?.code).toBe("404");
+  });
+});
+
+describe.each(ENGINES)("Open311 new requests under the citizen form's limit on %s", (engine) => {
+  let t: Awaited<ReturnType<typeof buildTestApp>>;
+  let unit: { id: string };
+
+  beforeAll(async () => {
+    t = await buildTestApp(engine, { publicRateLimitPerMinute: 2 });
+    unit = await createTestUnit(t.db);
+  });
+  afterAll(() => t.close());
+
+  it("refuses the request past the limit with 429 in the specification's format", async () => {
+    const statuses: number[] = [];
+    let last: { body: string; json: () => unknown } | undefined;
+    for (let i = 0; i < 3; i++) {
+      const response = await t.app.inject({
+        method: "POST",
+        url: `${BASE}/requests.json`,
+        headers: FORM,
+        payload: new URLSearchParams({ jurisdiction_id: unit.id, service_code: "noise", description: `Ồn ào lần ${i}` }).toString(),
+      });
+      statuses.push(response.statusCode);
+      last = response;
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+    expect(last!.json()).toEqual([{ code: 429, description: expect.any(String) }]);
   });
 });

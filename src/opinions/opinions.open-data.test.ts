@@ -4,6 +4,7 @@ import { buildTestApp, loginAs } from "../../test/app.ts";
 import { useSuiteClock } from "../../test/clock.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
+import { exportPublishedOpinionsOfUnit } from "./opinions.publication.service.ts";
 
 useSuiteClock();
 
@@ -91,6 +92,22 @@ describe.each(ENGINES)("a unit's open data (CSV and JSON) on %s", (engine) => {
     expect(rest).toEqual([]);
     const figures = Object.fromEntries(header!.map((name, i) => [name, record![i]]));
     expect(figures).toMatchObject({ unitId: unit.id, unitName: unit.name, received: "2", answered: "2", answeredOnTime: "2", onTimeRate: "100" });
+  });
+
+  it("reads the answers page by page, each exactly once", async () => {
+    const small = await createTestUnit(t.db);
+    const smallLeader = await loginAs(t.app, (await createTestUser(t.db, { role: "leader", unitId: small.id })).username);
+    for (const n of [1, 2, 3, 4, 5]) {
+      const sent = await t.app.inject({ method: "POST", url: "/api/public/opinions", payload: { unitId: small.id, content: `Ý kiến số ${n}`, publicConsent: true } });
+      const code = (sent.json() as { trackingCode: string }).trackingCode.replaceAll("-", "");
+      const { id } = await t.db.selectFrom("opinions").select("id").where("tracking_code", "=", code).executeTakeFirstOrThrow();
+      await t.app.inject({ method: "POST", url: `/api/opinions/${id}/answers`, payload: { content: `Trả lời số ${n}` }, headers: { cookie: smallLeader } });
+    }
+    const exported = await exportPublishedOpinionsOfUnit({ db: t.db, unitId: small.id, pageSize: 2 });
+    const pages: string[][] = [];
+    for await (const page of exported.pages) pages.push(page.map((item) => item.answer));
+    expect(pages.map((page) => page.length)).toEqual([2, 2, 1]);
+    expect(pages.flat().sort()).toEqual(["Trả lời số 1", "Trả lời số 2", "Trả lời số 3", "Trả lời số 4", "Trả lời số 5"]);
   });
 
   it("refuses an unknown unit (404), a reversed period (400) and a period over ten years (400)", async () => {

@@ -112,7 +112,8 @@ const EXPORT_PAGE_SIZE = 500;
  * Every opinion the unit's public page publishes (the same rows, the same redaction) received in a period (default:
  * the last twelve months), page by page for a download. The unit and the period are checked before the first page.
  */
-export async function exportPublishedOpinionsOfUnit(request: PeriodRequest) {
+export async function exportPublishedOpinionsOfUnit(request: PeriodRequest & { pageSize?: number }) {
+  const pageSize = request.pageSize ?? EXPORT_PAGE_SIZE;
   const { db, unitId } = request;
   const { unitName, period, unitIds } = await publicScope({ ...request, now: request.now ?? clockNow() });
   async function* pages() {
@@ -122,13 +123,13 @@ export async function exportPublishedOpinionsOfUnit(request: PeriodRequest) {
         unitIds,
         workflowKinds: WORKFLOW_KINDS,
         afterId,
-        limit: EXPORT_PAGE_SIZE,
+        limit: pageSize,
         receivedFrom: startOfDayInVietnam(period.from),
         receivedBefore: startOfDayInVietnam(period.to, 1),
       });
       if (rows.length > 0) yield rows.map(publishedItem);
       afterId = rows.at(-1)?.id;
-      if (rows.length < EXPORT_PAGE_SIZE) return;
+      if (rows.length < pageSize) return;
     }
   }
   return { unitId, unitName, period, pages: pages() };
