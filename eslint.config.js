@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 /** Folders of the server's domains: a domain uses another only through its service. */
-const DOMAINS = ["units", "auth", "opinions", "audit", "notifications", "remedies", "forums", "surveys", "satisfaction", "reports"];
+const DOMAINS = ["units", "auth", "opinions", "audit", "notifications", "remedies", "forums", "surveys", "satisfaction", "reports", "open311"];
 
 const ENGINE_PATHS = [
   { name: "pg", message: "Only src/db knows the engine." },

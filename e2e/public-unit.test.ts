@@ -68,8 +68,20 @@ describe("a unit's public page", () => {
     await expectNoAxeViolations(phone, "public unit page");
     await screenshot(phone, "public-unit");
 
+    // The open data: the page links the downloads of its period; the CSV carries the same redacted answers.
+    const csvLink = phone.getByRole("link", { name: "Câu trả lời (CSV)" });
+    const href = (await csvLink.getAttribute("href")) ?? "";
+    expect(href).toMatch(new RegExp(`^/api/public/units/${THIEU_HOA}/open-data/answers\\.csv\\?from=\\d{4}-\\d{2}-\\d{2}&to=`));
+    const csv = await api.get(href);
+    expect(csv.status()).toBe(200);
+    const csvText = (await csv.body()).toString("utf8");
+    expect(csvText.startsWith("\ufeffunitName,kind,topics,")).toBe(true);
+    expect(csvText).toContain("[họ tên]");
+    for (const secret of ["Trần Văn Bình", "0987", "36B1", "riêng tư"]) expect(csvText).not.toContain(secret);
+
     await phone.getByTestId("language-switch").click();
     await expect.poll(() => phone.getByText("Opinions received").isVisible()).toBe(true);
+    expect(await phone.getByRole("link", { name: "Figures (JSON)" }).count()).toBe(1);
     await expectNoAxeViolations(phone, "public unit page in English");
   });
 

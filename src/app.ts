@@ -23,6 +23,8 @@ import { registerPublicOpinionRoutes } from "./opinions/opinions.public.routes.t
 import { registerOpinionImportRoutes } from "./opinions/opinions.import.routes.ts";
 import { registerOpinionRoutes } from "./opinions/opinions.routes.ts";
 import { registerOpinionLetterRoutes } from "./opinions/opinions.letter.routes.ts";
+import { registerOpenDataRoutes } from "./opinions/opinions.open-data.routes.ts";
+import { registerOpen311Routes } from "./open311/open311.routes.ts";
 import { registerForumRoutes } from "./forums/forums.routes.ts";
 import { registerRemedyRoutes } from "./remedies/remedies.routes.ts";
 import { registerUnitRoutes } from "./units/units.routes.ts";
@@ -97,6 +99,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerSurveyRoutes(app, deps);
   registerSurveyPaperRoutes(app, deps);
   registerSatisfactionRoutes(app, deps);
+  registerOpenDataRoutes(app, deps);
+  registerOpen311Routes(app, deps);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   if (deps.webDistDir && existsSync(deps.webDistDir)) {

@@ -18,7 +18,11 @@ const DOWNLOAD_LIMIT_MS = 3000;
 const FORGED_CURSOR = Buffer.from("-".repeat(36)).toString("base64url");
 
 // Downloads answer with bytes, not JSON, when they succeed; their refusals keep the error contract.
-const isDownload = (op: Operation) => /\.(docx|xlsx|svg)$|\/report-file$/.test(op.path) && op.method === "GET";
+const isDownload = (op: Operation) => /\.(docx|xlsx|svg|csv|xml)$|\/report-file$/.test(op.path) && op.method === "GET";
+// Open311 answers its errors in the GeoReport v2 format, [{ code, description }] (XML under `.xml`).
+const isOpen311 = (op: Operation) => op.path.startsWith("/open311/");
+// A URL refused before routing (a path parameter over 100 characters: 414) never reaches a route's scope.
+const isRefusedBeforeRouting = (status: number) => status === 414;
 // Server-sent events never end: a stream is only ever asked for with values it refuses.
 const isStream = (op: Operation) => op.path.endsWith("/live");
 
@@ -92,6 +96,9 @@ describe.each(ENGINES)("every path and query parameter under hostile values on %
       q: ["thieu hoa"],
       mapping: [JSON.stringify({ content: "Nội dung ý kiến" })],
       cursor: [FORGED_CURSOR],
+      jurisdiction_id: [communeId],
+      service_code: ["theft"],
+      service_request_id: [trackingCode],
     });
     operations = await listOperations(t.app);
   });
@@ -103,6 +110,7 @@ describe.each(ENGINES)("every path and query parameter under hostile values on %
     if (p.name !== "id") return valid[p.name] ?? [];
     if (isStream(op)) return [];
     if (op.path.startsWith("/api/forums/") || op.path.startsWith("/api/public/forums/")) return [ids.forumId!];
+    if (isOpen311(op)) return [valid.trackingCode![0]!];
     return op.path.startsWith("/api/opinions/") ? [ids.opinionId!] : [];
   };
 
@@ -163,7 +171,10 @@ describe.each(ENGINES)("every path and query parameter under hostile values on %
             expect(response.statusCode, where).toBeLessThan(500);
             const limit = isDownload(op) && response.statusCode < 300 ? DOWNLOAD_LIMIT_MS : LIMIT_MS;
             expect(took, `${where} took ${Math.round(took)} ms`).toBeLessThan(limit);
-            if (response.statusCode >= 400) {
+            if (response.statusCode >= 400 && isOpen311(op) && !isRefusedBeforeRouting(response.statusCode)) {
+              if (op.path.endsWith(".xml")) expect(response.body, where).toMatch(/<errors><error><code>\d{3}<\/code><description>/);
+              else expect(response.json(), where).toEqual([{ code: response.statusCode, description: expect.any(String) }]);
+            } else if (response.statusCode >= 400) {
               expect(response.headers["content-type"], where).toMatch(/^application\/json/);
               const { error } = response.json() as { error?: { code?: unknown; message?: unknown } };
               expect(typeof error?.code, where).toBe("string");

@@ -540,6 +540,34 @@ export const MESSAGES = {
     vi: "Hội nghị này chưa có tệp báo cáo.",
     en: "This forum has no report file.",
   },
+  "open311.service_code_unknown": {
+    vi: "Không có dịch vụ (lĩnh vực) với mã này; xem danh sách tại services.json.",
+    en: "No service with this service_code; see services.json for the list.",
+  },
+  "open311.date_range_invalid": {
+    vi: "Ngày kết thúc (end_date) phải sau ngày bắt đầu (start_date).",
+    en: "end_date must come after start_date.",
+  },
+  "open311.date_range_too_long": {
+    vi: "Khoảng thời gian tìm kiếm dài tối đa {{days}} ngày.",
+    en: "A search may span at most {{days}} days.",
+  },
+  "open311.too_many_ids": {
+    vi: "Mỗi lần chỉ hỏi tối đa {{max}} mã yêu cầu (service_request_id).",
+    en: "Ask for at most {{max}} service_request_id values at once.",
+  },
+  "open311.service_notice": {
+    vi: "Công an đã tiếp nhận ý kiến. Theo dõi bằng mã {{code}}.",
+    en: "The police received the request. Follow it with the code {{code}}.",
+  },
+  "open311.service_group": {
+    vi: "Ý kiến Nhân dân",
+    en: "People's opinions",
+  },
+  "open311.location": {
+    vi: "Vị trí: {{place}}",
+    en: "Location: {{place}}",
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** A stable error code. */

@@ -1,8 +1,19 @@
 import type { RateLimitPluginOptions } from "@fastify/rate-limit";
+import { AppError } from "./errors.ts";
 import { addRateLimitCounts, deleteExpiredRateLimitCounts } from "./rate-limit.queries.ts";
 import { SharedRateLimitCounts, sharedRateLimitStore } from "./rate-limit.store.ts";
 import type { App, AppDeps } from "./types.ts";
 import { nowMs } from "../calendar/clock.ts";
+
+/** Per-address limit on a public endpoint (`max` a minute), answered in the error contract. */
+export const publicRateLimit = (max: number) => ({
+  rateLimit: {
+    max,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request: unknown, context: { ttl: number }) =>
+      new AppError(429, "request.rate_limited", { params: { seconds: Math.ceil(context.ttl / 1000) } }),
+  },
+});
 
 /** How often an instance adds its requests to the shared counters: the bound of the overshoot below. */
 export const RATE_LIMIT_FLUSH_MS = 300;

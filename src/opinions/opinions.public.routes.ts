@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ensureDeviceCookie, perDeviceLimit } from "../http/device.ts";
-import { AppError } from "../http/errors.ts";
 import { requestLanguage } from "../http/language.ts";
+import { publicRateLimit } from "../http/rate-limit.ts";
 import type { App, AppDeps } from "../http/types.ts";
 import { rateOpinion, reopenOpinion } from "./opinions.feedback.service.ts";
 import { submitOpinion } from "./opinions.intake.service.ts";
@@ -29,14 +29,7 @@ import { getOpinionByTrackingCode, listTopicChoices } from "./opinions.service.t
 import { OPINION_STATUSES } from "./opinions.workflow.ts";
 
 /** Per-address limit on a public endpoint, answered in the error contract. */
-export const rateLimited = (max: number) => ({
-  rateLimit: {
-    max,
-    timeWindow: 60_000,
-    errorResponseBuilder: (_request: unknown, context: { ttl: number }) =>
-      new AppError(429, "request.rate_limited", { params: { seconds: Math.ceil(context.ttl / 1000) } }),
-  },
-});
+export const rateLimited = publicRateLimit;
 
 const StatusResponse = z.object({ status: z.enum(OPINION_STATUSES) });
 const TopicListResponse = z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) });

@@ -1,5 +1,17 @@
-import { sql } from "kysely";
-import type { Executor } from "../db/index.ts";
+import { sql, type ExpressionBuilder } from "kysely";
+import type { Database, Executor } from "../db/index.ts";
+
+/** The latest approved answer of the opinion `o` (content, method), for a lateral join named `answer`. */
+export function latestApprovedAnswer(eb: ExpressionBuilder<Database & { o: Database["opinions"] }, "o">) {
+  return eb
+    .selectFrom("opinion_answers as a")
+    .select(["a.content as answer_content", "a.method as answer_method"])
+    .whereRef("a.opinion_id", "=", "o.id")
+    .where("a.status", "=", "approved")
+    .orderBy("a.created_at", "desc")
+    .limit(1)
+    .as("answer");
+}
 
 /** The states in which an opinion has an approved answer the public may read (with consent). */
 const ANSWERED_STATES = ["ANSWERED", "NOTIFIED", "CLOSED"] as const;
@@ -45,23 +57,19 @@ export async function summariseUnitOpinions(db: Executor, { unitIds, from, to, n
  */
 export async function listPublishedOpinions(
   db: Executor,
-  { unitIds, workflowKinds, afterId, limit }: { unitIds: string[]; workflowKinds: readonly string[]; afterId?: string; limit: number },
+  {
+    unitIds,
+    workflowKinds,
+    afterId,
+    limit,
+    receivedFrom,
+    receivedBefore,
+  }: { unitIds: string[]; workflowKinds: readonly string[]; afterId?: string; limit: number; receivedFrom?: Date; receivedBefore?: Date },
 ) {
   let query = db
     .selectFrom("opinions as o")
     .innerJoin("units as n", "n.id", "o.unit_id")
-    .innerJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom("opinion_answers as a")
-          .select(["a.content as answer_content", "a.method as answer_method"])
-          .whereRef("a.opinion_id", "=", "o.id")
-          .where("a.status", "=", "approved")
-          .orderBy("a.created_at", "desc")
-          .limit(1)
-          .as("answer"),
-      (join) => join.onTrue(),
-    )
+    .innerJoinLateral(latestApprovedAnswer, (join) => join.onTrue())
     .select([
       "o.id",
       "o.kind",
@@ -82,6 +90,9 @@ export async function listPublishedOpinions(
     .orderBy("o.answered_at", "desc")
     .orderBy("o.id", "desc")
     .limit(limit);
+  // The period counts receipt (created_at), as the unit's figures do, so that both downloads cover the same opinions.
+  if (receivedFrom) query = query.where("o.created_at", ">=", receivedFrom);
+  if (receivedBefore) query = query.where("o.created_at", "<", receivedBefore);
   if (afterId) {
     query = query.where(
       sql<boolean>`(o.answered_at, o.id) < (SELECT p.answered_at, p.id FROM opinions p WHERE p.id = ${afterId})`,

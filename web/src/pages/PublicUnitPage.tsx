@@ -1,7 +1,9 @@
-import { Anchor, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { isApiError } from "../app/api-client";
+import { OpenDataLinks } from "../features/publication/components/OpenDataLinks";
+import { PublicSection } from "../features/publication/components/PublicSection";
 import { PublishedOpinionList } from "../features/publication/components/PublishedOpinionList";
 import { UnitFigures } from "../features/publication/components/UnitFigures";
 import { useUnitSummary } from "../features/publication/hooks/useUnitSummary";
@@ -28,15 +30,12 @@ export function PublicUnitPage() {
         <Text mt="xs">{t("publicUnit.intro")}</Text>
       </div>
       <UnitFigures summary={summary.data} />
-      <section aria-labelledby="published-title">
-        <Title order={2} id="published-title" mb="xs">
-          {t("publicUnit.publishedTitle")}
-        </Title>
-        <Text size="sm" mb="sm">
-          {t("publicUnit.publishedHint")}
-        </Text>
+      <PublicSection id="published-title" title={t("publicUnit.publishedTitle")} hint={t("publicUnit.publishedHint")}>
         <PublishedOpinionList unitId={unitId} />
-      </section>
+      </PublicSection>
+      <PublicSection id="open-data-title" title={t("publicUnit.openDataTitle")} hint={t("publicUnit.openDataHint")}>
+        <OpenDataLinks summary={summary.data} />
+      </PublicSection>
       <Anchor component={Link} to={`/?unit=${encodeURIComponent(unitId)}`}>
         {t("publicUnit.send")}
       </Anchor>
