@@ -17,7 +17,7 @@ export function presentService(topic: { code: string; name: string; keywords: st
 /** A request with the specification's fields; we keep no address or coordinates apart from the text, nor media. */
 export function presentRequest(request: Open311Request): RequestResponse {
   return {
-    service_request_id: request.trackingCode,
+    service_request_id: request.id,
     status: request.status,
     status_notes: request.answer,
     service_name: request.serviceName,
@@ -38,8 +38,8 @@ export function presentRequest(request: Open311Request): RequestResponse {
 }
 
 /** The answer to a new request: its tracking code and how to follow it; no accounts here. */
-export function presentCreated(created: { trackingCode: string; notice: string }): CreatedRequestResponse {
-  return { service_request_id: created.trackingCode, service_notice: created.notice, account_id: null };
+export function presentCreated(created: { id: string; notice: string }): CreatedRequestResponse {
+  return { service_request_id: created.id, service_notice: created.notice, account_id: null };
 }
 
 // Characters XML 1.0 cannot carry at all (controls other than tab and line ends, lone surrogates, U+FFFE/F).

@@ -64,7 +64,7 @@ async function withServiceNames(db: Executor, requests: PublicRequest[], lang: "
 }
 
 /**
- * GET requests: by tracking codes (every other filter ignored), or those received in a span of at most 90 days
+ * GET requests: by ids (every other filter ignored), or those received in a span of at most 90 days
  * (default: the last 90), filtered by service, state and unit subtree, newest first, at most 1000.
  */
 export async function listRequests({
@@ -79,9 +79,9 @@ export async function listRequests({
   now?: Date;
 }): Promise<Open311Request[]> {
   if (query.service_request_id !== undefined) {
-    const codes = query.service_request_id.split(",").filter((code) => code.trim() !== "");
-    if (codes.length > MAX_REQUEST_IDS) throw new AppError(400, "open311.too_many_ids", { field: "service_request_id", params: { max: MAX_REQUEST_IDS } });
-    return withServiceNames(db, await findPublicRequests({ db, trackingCodes: codes }), lang);
+    const ids = query.service_request_id.split(",").filter((id) => id.trim() !== "");
+    if (ids.length > MAX_REQUEST_IDS) throw new AppError(400, "open311.too_many_ids", { field: "service_request_id", params: { max: MAX_REQUEST_IDS } });
+    return withServiceNames(db, await findPublicRequests({ db, ids }), lang);
   }
   if (query.service_code) await requireService(db, query.service_code);
   const start = query.start_date ? new Date(query.start_date) : undefined;
@@ -103,9 +103,9 @@ export async function listRequests({
   return withServiceNames(db, requests, lang);
 }
 
-/** GET requests/{id}: the request with this tracking code (404 when there is none). */
+/** GET requests/{id}: the request with this id (404 when there is none). */
 export async function getRequest({ db, id, lang }: { db: Executor; id: string; lang: "vi" | "en" }): Promise<Open311Request> {
-  const [request] = await findPublicRequests({ db, trackingCodes: [id] });
+  const [request] = await findPublicRequests({ db, ids: [id] });
   if (!request) throw notFound("opinion.not_found", "service_request_id");
   return (await withServiceNames(db, [request], lang))[0]!;
 }
@@ -152,6 +152,7 @@ export async function createRequest({
       aboutUnitConduct: false,
     },
   });
+  // The id names the request for everyone; the tracking code, which rates and reopens it, goes to the sender only.
   const code = formatTrackingCode(receipt.trackingCode);
-  return { trackingCode: code, notice: translate("open311.service_notice", lang, { code }) };
+  return { id: receipt.opinionId, notice: translate("open311.service_notice", lang, { code }) };
 }

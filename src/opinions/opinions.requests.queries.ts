@@ -2,9 +2,9 @@ import { sql } from "kysely";
 import type { Executor } from "../db/index.ts";
 import { latestApprovedAnswer } from "./opinions.publication.queries.ts";
 
-/** What a filter on the requests of Open311 may hold: tracking codes, or a period with a status, a topic and units. */
+/** What a filter on the requests of Open311 may hold: opinion ids, or a period with a status, a topic and units. */
 export type RequestFilter =
-  | { trackingCodes: string[] }
+  | { ids: string[] }
   | {
       from: Date;
       to: Date;
@@ -42,7 +42,7 @@ export async function listRequestRows(db: Executor, { filter, limit }: { filter:
     .orderBy("o.created_at", "desc")
     .orderBy("o.id", "desc")
     .limit(limit);
-  if ("trackingCodes" in filter) return query.where("o.tracking_code", "in", filter.trackingCodes).execute();
+  if ("ids" in filter) return query.where("o.id", "=", sql<string>`ANY(${sql.val(filter.ids)}::uuid[])`).execute();
   query = query
     .where("o.created_at", ">=", filter.from)
     .where("o.created_at", "<", filter.to)

@@ -4,7 +4,6 @@ import { redactPersonalData } from "../text/redact.ts";
 import { findUnitName, listSubtreeIds } from "../units/units.service.ts";
 import { listRequestRows } from "./opinions.requests.queries.ts";
 import { listTopics } from "./opinions.steps.queries.ts";
-import { formatTrackingCode, parseTrackingCode } from "./opinions.tracking-code.ts";
 import { isRoutingKind, WORKFLOW_KINDS, type OpinionKind, type OpinionStatus } from "./opinions.workflow.ts";
 
 /**
@@ -13,7 +12,11 @@ import { isRoutingKind, WORKFLOW_KINDS, type OpinionKind, type OpinionStatus } f
  * personal data removed.
  */
 export interface PublicRequest {
-  trackingCode: string;
+  /**
+   * The opinion's id, never its tracking code: the code lets its holder rate or reopen the opinion, so only the
+   * contributor receives it; the id opens nothing.
+   */
+  id: string;
   status: OpinionStatus;
   /** The first topic, the request's service. */
   topic: string | null;
@@ -33,7 +36,7 @@ function publicRequestOf(row: RequestRow): PublicRequest {
   // The public page's rule: published with consent, never a crime report, complaint, denunciation or the like.
   const isPublishable = row.public_consent && !isRoutingKind(row.kind as OpinionKind);
   return {
-    trackingCode: formatTrackingCode(row.tracking_code),
+    id: row.id,
     status: row.status as OpinionStatus,
     topic: row.topics[0] ?? null,
     unitName: row.unit_name,
@@ -45,17 +48,19 @@ function publicRequestOf(row: RequestRow): PublicRequest {
   };
 }
 
-/** The opinions with these tracking codes (malformed or unknown ones left out), as their holders may read them. */
-export async function findPublicRequests({ db, trackingCodes }: { db: Executor; trackingCodes: readonly string[] }) {
-  const codes = [...new Set(trackingCodes.map(parseTrackingCode).filter((code) => code !== undefined))];
-  if (codes.length === 0) return [];
-  const rows = await listRequestRows(db, { filter: { trackingCodes: codes }, limit: codes.length });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The opinions with these ids (malformed or unknown ones left out), as the public may read them. */
+export async function findPublicRequests({ db, ids }: { db: Executor; ids: readonly string[] }) {
+  const wanted = [...new Set(ids.map((id) => id.trim().toLowerCase()).filter((id) => UUID.test(id)))];
+  if (wanted.length === 0) return [];
+  const rows = await listRequestRows(db, { filter: { ids: wanted }, limit: wanted.length });
   return rows.map(publicRequestOf);
 }
 
 /**
  * Requests received in [from, to), newest first, at most `limit`: only opinions their contributors agreed to
- * publish, since a list hands out tracking codes; of one unit's subtree, one topic, some states when asked.
+ * publish; of one unit's subtree, one topic, some states when asked.
  */
 export async function listPublicRequests({
   db,
