@@ -5,7 +5,7 @@ import { dayInVietnam, startOfDayInVietnam } from "../text/dates.ts";
 import { findUnitName, listSubtreeIds } from "../units/units.service.ts";
 import { listPublishedOpinions, summariseUnitOpinions } from "./opinions.publication.queries.ts";
 import { parseCursor } from "./opinions.service.ts";
-import { WORKFLOW_KINDS } from "./opinions.workflow.ts";
+import { ANSWERED_STATUSES, OPEN_STATUSES, WORKFLOW_KINDS } from "./opinions.workflow.ts";
 import { now as clockNow } from "../calendar/clock.ts";
 
 /** The default public period: the last twelve months up to today (Vietnam's days). */
@@ -44,6 +44,7 @@ export async function getUnitPublicSummary({
   const unitIds = await listSubtreeIds({ db, rootId: unitId });
   const figures = await summariseUnitOpinions(db, {
     unitIds,
+    openStatuses: OPEN_STATUSES,
     from: startOfDayInVietnam(period.from),
     to: startOfDayInVietnam(period.to, 1),
     now,
@@ -70,7 +71,13 @@ export async function listPublishedOpinionsOfUnit({
   await requireUnit(db, unitId);
   const afterId = parseCursor(cursor);
   const unitIds = await listSubtreeIds({ db, rootId: unitId });
-  const rows = await listPublishedOpinions(db, { unitIds, workflowKinds: WORKFLOW_KINDS, afterId, limit: limit + 1 });
+  const rows = await listPublishedOpinions(db, {
+    unitIds,
+    answeredStatuses: ANSWERED_STATUSES,
+    workflowKinds: WORKFLOW_KINDS,
+    afterId,
+    limit: limit + 1,
+  });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
