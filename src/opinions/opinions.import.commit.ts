@@ -7,11 +7,11 @@ import { recordAudit } from "../audit/audit.service.ts";
 import type { UserActor } from "../auth/actor.ts";
 import type { Keys } from "../crypto/keys.ts";
 import type { Executor } from "../db/index.ts";
-import { analyseImport, checkedState, type ImportRecord, type ResolvedRow } from "./opinions.import.analysis.ts";
+import { analyseImport, checkedState, intakeOfRow, type ImportRecord } from "./opinions.import.analysis.ts";
 import { progressWriter, type ImportLog } from "./opinions.import.progress.ts";
 import { findImportFile, listExistingImportFingerprints, updateImport } from "./opinions.import.queries.ts";
 import { ImportFileError } from "./opinions.import.ts";
-import { prepareReceivedOpinions, storeReceivedOpinions, type IntakeInput } from "./opinions.intake.service.ts";
+import { prepareReceivedOpinions, storeReceivedOpinions } from "./opinions.intake.service.ts";
 import { now as clockNow } from "../calendar/clock.ts";
 
 /** Rows per INSERT statement (28 parameter arrays each). */
@@ -73,7 +73,7 @@ export async function storeImport({
       let storing: Promise<void> | undefined;
       for (let start = 0; start < fresh.length; start += INSERT_BATCH) {
         const batch = fresh.slice(start, start + INSERT_BATCH);
-        const inputs = batch.map((row) => intakeOf({ importId: record.id, row, now }));
+        const inputs = batch.map((row) => intakeOfRow({ importId: record.id, row, now }));
         const rows = await prepareReceivedOpinions({ db: trx, keys, actor, inputs, ip });
         await storing;
         storing = storeReceivedOpinions(trx, rows).then((stored) => {
@@ -122,24 +122,4 @@ export async function storeImport({
       ip,
     });
   }
-}
-
-/** One imported row as intake takes it: a file's row has no consent to publish, no officer named, no urgency. */
-function intakeOf({ importId, row, now }: { importId: string; row: ResolvedRow; now: Date }): IntakeInput {
-  const { opinion } = row;
-  // Someone who asked to stay anonymous keeps no contact details here, whatever the file holds.
-  const contact = opinion.anonymous ? null : opinion.contact;
-  return {
-    unitId: row.unitId,
-    channel: opinion.channel,
-    kind: opinion.kind,
-    content: opinion.content,
-    contact,
-    anonymous: contact === null,
-    publicConsent: false,
-    topics: row.topics,
-    locationUnitId: row.locationUnitId,
-    receivedAt: opinion.receivedAt ?? now,
-    imported: { importId, fingerprint: row.fingerprint },
-  };
 }

@@ -235,6 +235,7 @@ describe.each(ENGINES)("opinion imports on %s", (engine) => {
     ]);
     const checked = await uploaded(unit.cookie, data, { fileName: "tuyen.csv" });
     expect(checked).toMatchObject({ status: "ready", rowsValid: 3, rowsInvalid: 0 });
+    expect(checked.preview.map((p: { unitName: string }) => p.unitName)).toEqual([division.name, neighbour.name, unit.name]);
 
     await imported(checked.id, unit.cookie);
     const rows = await opinionsOf(unit.id);

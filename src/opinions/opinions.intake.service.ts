@@ -220,6 +220,11 @@ async function responsibleUnit(
   return { unitId: target ?? chosen.id, concernedUnitId: null };
 }
 
+/** The unit that will handle an opinion (conduct, routing rules), storing nothing: for an import's preview. */
+export async function responsibleUnitFor({ db, input }: { db: Executor; input: IntakeInput }): Promise<string> {
+  return (await responsibleUnit(db, activeUnitLookup(db), input, [...new Set(input.topics)])).unitId;
+}
+
 /** An opinion as intake receives it, whichever way it came: citizen form, officer entry, forum, import. */
 export interface IntakeInput {
   /** The unit the contributor chose; triage and routing rules may hand the opinion to another. */
