@@ -14,7 +14,7 @@ import {
   type ImportChanges,
   type StoredRowError,
 } from "./opinions.import.queries.ts";
-import { responsibleUnitFor, type IntakeInput } from "./opinions.intake.service.ts";
+import { responsibleUnitsFor, type IntakeInput } from "./opinions.intake.service.ts";
 import type { OpinionChannel } from "./opinions.workflow.ts";
 import { now as clockNow } from "../calendar/clock.ts";
 
@@ -189,11 +189,13 @@ export async function analyseImport({
     const chunk = valid.slice(start, start + LOOKUP_CHUNK).map((r) => r.fingerprint);
     for (const fingerprint of await listExistingImportFingerprints(db, chunk)) duplicates.add(fingerprint);
   }
-  const preview: ImportPreviewRow[] = [];
-  for (const row of valid.slice(0, PREVIEW_ROWS)) {
-    // Where the row will go: its unit, or the one intake hands it to (routing rules, conduct).
-    const handlerId = await responsibleUnitFor({ db, input: intakeOfRow({ importId: record.id, row, now: clockNow() }) });
-    preview.push({
+  const shown = valid.slice(0, PREVIEW_ROWS);
+  // Where each row will go: its unit, or the one intake hands it to (routing rules, conduct).
+  const now = clockNow();
+  const handlerIds = await responsibleUnitsFor({ db, inputs: shown.map((row) => intakeOfRow({ importId: record.id, row, now })) });
+  const preview = shown.map((row, i): ImportPreviewRow => {
+    const handlerId = handlerIds[i] ?? row.unitId;
+    return {
       rowNumber: row.rowNumber,
       excerpt: row.opinion.content.length > EXCERPT_LENGTH ? `${row.opinion.content.slice(0, EXCERPT_LENGTH - 1)}…` : row.opinion.content,
       kind: row.opinion.kind,
@@ -201,8 +203,8 @@ export async function analyseImport({
       receivedAt: row.opinion.receivedAt?.toISOString() ?? null,
       unitName: handlerId === row.unitId ? row.unitName : (units.nameOf(handlerId) ?? row.unitName),
       duplicate: duplicates.has(row.fingerprint),
-    });
-  }
+    };
+  });
   return {
     headers: parsed.headers,
     mapping: parsed.mapping as Record<string, string>,

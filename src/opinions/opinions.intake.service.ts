@@ -220,9 +220,12 @@ async function responsibleUnit(
   return { unitId: target ?? chosen.id, concernedUnitId: null };
 }
 
-/** The unit that will handle an opinion (conduct, routing rules), storing nothing: for an import's preview. */
-export async function responsibleUnitFor({ db, input }: { db: Executor; input: IntakeInput }): Promise<string> {
-  return (await responsibleUnit(db, activeUnitLookup(db), input, [...new Set(input.topics)])).unitId;
+/** The units that will handle opinions (conduct, routing rules), in input order, storing nothing: for an import's preview. */
+export async function responsibleUnitsFor({ db, inputs }: { db: Executor; inputs: readonly IntakeInput[] }): Promise<string[]> {
+  const activeUnit = activeUnitLookup(db);
+  const unitIds: string[] = [];
+  for (const input of inputs) unitIds.push((await responsibleUnit(db, activeUnit, input, [...new Set(input.topics)])).unitId);
+  return unitIds;
 }
 
 /** An opinion as intake receives it, whichever way it came: citizen form, officer entry, forum, import. */
