@@ -64,6 +64,13 @@ export default tseslint.config(
   },
   ...domainRules,
   {
+    // The web app imports the opinions' workflow (states and their sets): it must stay free of any import.
+    files: ["src/opinions/opinions.workflow.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: ".", message: "The web app imports this module: it imports nothing." }] }],
+    },
+  },
+  {
     // The design system imports no feature.
     files: ["web/src/ui/**/*.{ts,tsx}"],
     rules: {

@@ -14,7 +14,9 @@ import {
   type ImportChanges,
   type StoredRowError,
 } from "./opinions.import.queries.ts";
+import { responsibleUnitsFor, type IntakeInput } from "./opinions.intake.service.ts";
 import type { OpinionChannel } from "./opinions.workflow.ts";
+import { now as clockNow } from "../calendar/clock.ts";
 
 /** Per-row errors kept for the officer to read; the counts cover them all. */
 const MAX_STORED_ERRORS = 500;
@@ -30,6 +32,7 @@ export interface ImportPreviewRow {
   kind: string;
   channel: string;
   receivedAt: string | null;
+  /** The unit that will handle it: the row's, or the one a routing rule names. */
   unitName: string;
   /** Imported before (by this unit): it will be skipped. */
   duplicate: boolean;
@@ -61,7 +64,7 @@ async function loadUnitResolver(db: Executor, actor: UserActor) {
       if (key.startsWith("cong an ")) index(key.slice("cong an ".length), match);
     }
   }
-  return (ref: string): UnitMatch | { error: string } => {
+  const resolve = (ref: string): UnitMatch | { error: string } => {
     const exact = byId.get(ref.trim().toLowerCase());
     const candidates = exact ? [exact] : (byKey.get(foldForSearch(ref)) ?? []);
     const inScope = candidates.filter((u) => scope.has(u.id));
@@ -69,6 +72,7 @@ async function loadUnitResolver(db: Executor, actor: UserActor) {
     if (inScope.length > 1) return { error: "import.unit_ambiguous" };
     return { error: candidates.length > 0 ? "import.unit_out_of_scope" : "import.unit_unknown" };
   };
+  return { resolve, nameOf: (unitId: string) => byId.get(unitId)?.name };
 }
 
 /** Topic codes by code and by folded name, as the parser folds what the file says ("Ma túy" → "ma_tuy"). */
@@ -103,6 +107,7 @@ export interface Analysis {
   errors: StoredRowError[];
   valid: ResolvedRow[];
   duplicates: Set<string>;
+  preview: ImportPreviewRow[];
 }
 
 /** What the check and the commit need to know of an import. */
@@ -136,7 +141,8 @@ export async function analyseImport({
     defaultChannel: record.channel,
     onProgress,
   });
-  const resolveUnit = await loadUnitResolver(db, actor);
+  const units = await loadUnitResolver(db, actor);
+  const resolveUnit = units.resolve;
   const resolveTopic = await loadTopicResolver(db);
   const errors: StoredRowError[] = [];
   const valid: ResolvedRow[] = [];
@@ -183,19 +189,52 @@ export async function analyseImport({
     const chunk = valid.slice(start, start + LOOKUP_CHUNK).map((r) => r.fingerprint);
     for (const fingerprint of await listExistingImportFingerprints(db, chunk)) duplicates.add(fingerprint);
   }
-  return { headers: parsed.headers, mapping: parsed.mapping as Record<string, string>, total: parsed.rows.length, invalid, errors, valid, duplicates };
+  const shown = valid.slice(0, PREVIEW_ROWS);
+  // Where each row will go: its unit, or the one intake hands it to (routing rules, conduct).
+  const now = clockNow();
+  const handlerIds = await responsibleUnitsFor({ db, inputs: shown.map((row) => intakeOfRow({ importId: record.id, row, now })) });
+  const preview = shown.map((row, i): ImportPreviewRow => {
+    const handlerId = handlerIds[i] ?? row.unitId;
+    return {
+      rowNumber: row.rowNumber,
+      excerpt: row.opinion.content.length > EXCERPT_LENGTH ? `${row.opinion.content.slice(0, EXCERPT_LENGTH - 1)}…` : row.opinion.content,
+      kind: row.opinion.kind,
+      channel: row.opinion.channel,
+      receivedAt: row.opinion.receivedAt?.toISOString() ?? null,
+      unitName: handlerId === row.unitId ? row.unitName : (units.nameOf(handlerId) ?? row.unitName),
+      duplicate: duplicates.has(row.fingerprint),
+    };
+  });
+  return {
+    headers: parsed.headers,
+    mapping: parsed.mapping as Record<string, string>,
+    total: parsed.rows.length,
+    invalid,
+    errors,
+    valid,
+    duplicates,
+    preview,
+  };
 }
 
-function previewOf(analysis: Analysis): ImportPreviewRow[] {
-  return analysis.valid.slice(0, PREVIEW_ROWS).map((row) => ({
-    rowNumber: row.rowNumber,
-    excerpt: row.opinion.content.length > EXCERPT_LENGTH ? `${row.opinion.content.slice(0, EXCERPT_LENGTH - 1)}…` : row.opinion.content,
-    kind: row.opinion.kind,
-    channel: row.opinion.channel,
-    receivedAt: row.opinion.receivedAt?.toISOString() ?? null,
-    unitName: row.unitName,
-    duplicate: analysis.duplicates.has(row.fingerprint),
-  }));
+/** One imported row as intake takes it: a file's row has no consent to publish, no officer named, no urgency. */
+export function intakeOfRow({ importId, row, now }: { importId: string; row: ResolvedRow; now: Date }): IntakeInput {
+  const { opinion } = row;
+  // Someone who asked to stay anonymous keeps no contact details here, whatever the file holds.
+  const contact = opinion.anonymous ? null : opinion.contact;
+  return {
+    unitId: row.unitId,
+    channel: opinion.channel,
+    kind: opinion.kind,
+    content: opinion.content,
+    contact,
+    anonymous: contact === null,
+    publicConsent: false,
+    topics: row.topics,
+    locationUnitId: row.locationUnitId,
+    receivedAt: opinion.receivedAt ?? now,
+    imported: { importId, fingerprint: row.fingerprint },
+  };
 }
 
 /** What a finished check writes: counts, errors, preview. */
@@ -211,6 +250,6 @@ export function checkedState(analysis: Analysis): ImportChanges {
     rowsDone: analysis.total,
     progress: 1,
     errors: analysis.errors,
-    preview: previewOf(analysis),
+    preview: analysis.preview,
   };
 }

@@ -1,22 +1,17 @@
 /**
  * The commit of a checked import: the file read again, then every new row stored in one transaction — each
- * opinion as intake stores it (tracking code, deadline, encrypted contact, first timeline step, audit entry) —
- * or, if anything fails, nothing.
+ * opinion made by intake as every other channel's (routing, deadline, encrypted contact, audit entry) — or,
+ * if anything fails, nothing.
  */
-import { auditEntryFor, recordAudit } from "../audit/audit.service.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 import type { UserActor } from "../auth/actor.ts";
-import { encryptText, type Keys } from "../crypto/keys.ts";
+import type { Keys } from "../crypto/keys.ts";
 import type { Executor } from "../db/index.ts";
-import { todayInVietnam } from "../text/dates.ts";
-import { foldForSearch } from "../text/vietnamese.ts";
-import { analyseImport, checkedState, type ImportRecord, type ResolvedRow } from "./opinions.import.analysis.ts";
+import { analyseImport, checkedState, intakeOfRow, type ImportRecord } from "./opinions.import.analysis.ts";
 import { progressWriter, type ImportLog } from "./opinions.import.progress.ts";
 import { findImportFile, listExistingImportFingerprints, updateImport } from "./opinions.import.queries.ts";
 import { ImportFileError } from "./opinions.import.ts";
-import { dueAtFor } from "./opinions.intake.service.ts";
-import { insertReceivedOpinions, type ReceivedOpinionRow } from "./opinions.queries.ts";
-import { generateTrackingCode } from "./opinions.tracking-code.ts";
-import type { OpinionKind, OpinionUrgency } from "./opinions.workflow.ts";
+import { prepareReceivedOpinions, storeReceivedOpinions } from "./opinions.intake.service.ts";
 import { now as clockNow } from "../calendar/clock.ts";
 
 /** Rows per INSERT statement (28 parameter arrays each). */
@@ -32,8 +27,6 @@ class CommitStopped extends Error {
     super(code);
   }
 }
-
-type DueAt = (kind: OpinionKind, urgency: OpinionUrgency, from: Date) => Promise<Date | null>;
 
 /**
  * Stores every new row of an import that is 'importing', then marks it 'done' and deletes its file, in one
@@ -75,16 +68,15 @@ export async function storeImport({
         for (const fingerprint of await listExistingImportFingerprints(trx, chunk)) known.add(fingerprint);
       }
       const fresh = analysis.valid.filter((r) => !known.has(r.fingerprint));
-      const dueAt = memoizedDueAt(trx);
       const now = clockNow();
-      const day = todayInVietnam();
-      // Each batch is prepared (deadlines, encryption) while the database stores the one before.
+      // Each batch is prepared (routing, deadlines, encryption) while the database stores the one before.
       let storing: Promise<void> | undefined;
       for (let start = 0; start < fresh.length; start += INSERT_BATCH) {
         const batch = fresh.slice(start, start + INSERT_BATCH);
-        const rows = await Promise.all(batch.map((row) => receivedRowOf({ keys, actor, importId: record.id, row, now, ip, dueAt })));
+        const inputs = batch.map((row) => intakeOfRow({ importId: record.id, row, now }));
+        const rows = await prepareReceivedOpinions({ db: trx, keys, actor, inputs, ip });
         await storing;
-        storing = insertReceivedOpinions(trx, { day, rows }).then((stored) => {
+        storing = storeReceivedOpinions(trx, rows).then((stored) => {
           // A unit closed since the check: its rows were not stored, so none may be.
           if (stored.some((s) => s === undefined)) throw new CommitStopped("import.commit_failed");
           imported += rows.length;
@@ -130,70 +122,4 @@ export async function storeImport({
       ip,
     });
   }
-}
-
-/** Deadlines by kind, urgency and time of receipt: the rows of one day often share them (dates without a time). */
-function memoizedDueAt(trx: Executor): DueAt {
-  const dueDates = new Map<string, Promise<Date | null>>();
-  return (kind, urgency, from) => {
-    const key = `${kind}|${urgency}|${from.getTime()}`;
-    let due = dueDates.get(key);
-    if (!due) dueDates.set(key, (due = dueAtFor(trx, { kind, urgency, from })));
-    return due;
-  };
-}
-
-/** One imported row as intake stores an opinion: tracking code, deadline, encrypted contact, audit entry. */
-async function receivedRowOf({
-  keys,
-  actor,
-  importId,
-  row,
-  now,
-  ip,
-  dueAt,
-}: {
-  keys: Keys;
-  actor: UserActor;
-  importId: string;
-  row: ResolvedRow;
-  now: Date;
-  ip: string | null;
-  dueAt: DueAt;
-}): Promise<ReceivedOpinionRow> {
-  const { opinion } = row;
-  const urgency: OpinionUrgency = opinion.kind === "emergency" ? "urgent" : "normal";
-  const receivedAt = opinion.receivedAt ?? now;
-  // Someone who asked to stay anonymous keeps no contact details here, whatever the file holds.
-  const contact = opinion.anonymous ? null : opinion.contact;
-  return {
-    trackingCode: generateTrackingCode(),
-    unitId: row.unitId,
-    channel: opinion.channel,
-    kind: opinion.kind,
-    status: "RECEIVED",
-    content: opinion.content,
-    searchText: foldForSearch(opinion.content),
-    isAnonymous: contact === null,
-    publicConsent: false,
-    urgency,
-    answerDueAt: await dueAt(opinion.kind, urgency, receivedAt),
-    receivedAt,
-    contentGroup: null,
-    topics: row.topics,
-    locationUnitId: row.locationUnitId,
-    concernedUnitId: null,
-    targetOfficer: null,
-    clientKey: null,
-    enteredByUserId: actor.id,
-    importFingerprint: row.fingerprint,
-    contactCiphertext: contact === null ? null : encryptText(keys.personalData, JSON.stringify(contact)),
-    audit: auditEntryFor({
-      actor,
-      action: "opinion.create",
-      entityType: "opinion",
-      details: { unitId: row.unitId, channel: opinion.channel, kind: opinion.kind, anonymous: contact === null, importId },
-      ip,
-    }),
-  };
 }

@@ -6,6 +6,7 @@ import { buildTestApp, loginAs } from "../../test/app.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
 import { decryptText } from "../crypto/keys.ts";
+import { addRoutingRule, addTopic } from "./opinions.intake.service.ts";
 import { useSuiteClock } from "../../test/clock.ts";
 import { nowMs } from "../calendar/clock.ts";
 
@@ -216,6 +217,36 @@ describe.each(ENGINES)("opinion imports on %s", (engine) => {
     expect(badMapping.statusCode).toBe(400);
     const unknownColumn = await uploaded(unit.cookie, data, { fileName: "export.csv", mapping: JSON.stringify({ content: "Nội dung" }) });
     expect(unknownColumn).toMatchObject({ status: "failed", errorCode: "import.mapping_unknown_column", errorMessage: "Tệp không có cột “Nội dung”." });
+  });
+
+  it("sends an imported row whose topic or place a routing rule names to the rule's unit, as intake does", async () => {
+    const unit = await commune();
+    const village = await createTestUnit(t.db, { parentId: unit.id, name: `Công an thôn Bãi Sậy ${randomBytes(3).toString("hex")}` });
+    const division = await createTestUnit(t.db, { parentId: province.id, levelCode: "division", name: `Phòng CSGT ${randomBytes(3).toString("hex")}` });
+    const topic = `route_${randomBytes(3).toString("hex")}`;
+    await addTopic({ db: t.db, topic: { code: topic, nameVi: `Chủ đề ${topic}`, nameEn: `Topic ${topic}` } });
+    await addRoutingRule({ db: t.db, rule: { topic, targetUnitId: division.id } });
+    await addRoutingRule({ db: t.db, rule: { locationUnitId: village.id, targetUnitId: neighbour.id } });
+    const data = csv([
+      ["Mã hồ sơ", "Nội dung", "Ngày nhận", "Chủ đề", "Địa bàn"],
+      ["R-1", "Xe quá tải chạy qua cầu.", "01/04/2025", topic, ""],
+      ["R-2", "Tụ tập gây ồn ở bến đò.", "02/04/2025", "", village.name],
+      ["R-3", "Cảm ơn công an xã.", "03/04/2025", "", ""],
+    ]);
+    const checked = await uploaded(unit.cookie, data, { fileName: "tuyen.csv" });
+    expect(checked).toMatchObject({ status: "ready", rowsValid: 3, rowsInvalid: 0 });
+    expect(checked.preview.map((p: { unitName: string }) => p.unitName)).toEqual([division.name, neighbour.name, unit.name]);
+
+    await imported(checked.id, unit.cookie);
+    const rows = await opinionsOf(unit.id);
+    expect(rows.map((r) => [r.content.slice(0, 6), r.unit_id])).toEqual([
+      ["Xe quá", division.id],
+      ["Tụ tập", neighbour.id],
+      ["Cảm ơn", unit.id],
+    ]);
+    const audits = await t.db.selectFrom("audit_log").select(["entity_id", "details"]).where("entity_id", "in", rows.map((r) => r.id)).execute();
+    const auditedUnit = new Map(audits.map((a) => [a.entity_id, a.details.unitId]));
+    expect(rows.map((r) => auditedUnit.get(r.id))).toEqual([division.id, neighbour.id, unit.id]);
   });
 
   it("rolls a commit that fails midway back entirely, then imports the same file once the cause is gone", async () => {

@@ -2,19 +2,28 @@ import { sql } from "kysely";
 import type { AuditColumns } from "./opinions.queries.ts";
 import type { Executor } from "../db/index.ts";
 
-const OPEN = sql.raw(`('RECEIVED', 'CLASSIFIED', 'ASSIGNED', 'IN_PROGRESS')`);
+/**
+ * `status IN (…)` over the open states, written out as literals: the partial index opinions_open_due_idx
+ * (migration 0006) serves a sweep only when the planner can prove its own predicate from the query's.
+ */
+function isOpen(openStatuses: readonly string[], column: "status" | "o.status") {
+  return sql`${sql.ref(column)} IN (${sql.join(openStatuses.map((status) => sql.lit(status)))})`;
+}
 
 /**
- * Marks the open opinions whose deadline falls within `lead` of `now` as reminded, each once (the
+ * Marks the open opinions (in one of `openStatuses`) whose deadline falls within `lead` of `now` as reminded, each once (the
  * conditional UPDATE re-checks `reminded_at` under the row lock, so two sweeps never remind twice), with a
  * timeline step and an audit entry each. Returns how many were reminded.
  */
-export async function remindDueOpinions(db: Executor, { now, leadMs, audit }: { now: Date; leadMs: number; audit: AuditColumns }) {
+export async function remindDueOpinions(
+  db: Executor,
+  { now, leadMs, openStatuses, audit }: { now: Date; leadMs: number; openStatuses: readonly string[]; audit: AuditColumns },
+) {
   const until = new Date(now.getTime() + leadMs);
   const result = await sql<{ n: number }>`
     WITH due AS (
       UPDATE opinions SET reminded_at = ${now}
-      WHERE status IN ${OPEN} AND reminded_at IS NULL AND answer_due_at > ${now} AND answer_due_at <= ${until}
+      WHERE ${isOpen(openStatuses, "status")} AND reminded_at IS NULL AND answer_due_at > ${now} AND answer_due_at <= ${until}
       RETURNING id, status, answer_due_at
     ), event AS (
       INSERT INTO opinion_events (opinion_id, type, from_status, to_status, at, details)
@@ -28,15 +37,18 @@ export async function remindDueOpinions(db: Executor, { now, leadMs, audit }: { 
 }
 
 /**
- * Escalates the open opinions past their deadline to their unit's superior, each once, with a timeline
+ * Escalates the open opinions (in one of `openStatuses`) past their deadline to their unit's superior, each once, with a timeline
  * step and an audit entry. A unit without a superior (a province) keeps it, still marked escalated.
  */
-export async function escalateOverdueOpinions(db: Executor, { now, audit }: { now: Date; audit: AuditColumns }) {
+export async function escalateOverdueOpinions(
+  db: Executor,
+  { now, openStatuses, audit }: { now: Date; openStatuses: readonly string[]; audit: AuditColumns },
+) {
   const result = await sql<{ n: number }>`
     WITH late AS (
       UPDATE opinions o SET escalated_at = ${now}, escalated_to_unit_id = coalesce(u.parent_id, u.id)
       FROM units u
-      WHERE u.id = o.unit_id AND o.status IN ${OPEN} AND o.escalated_at IS NULL AND o.answer_due_at < ${now}
+      WHERE u.id = o.unit_id AND ${isOpen(openStatuses, "o.status")} AND o.escalated_at IS NULL AND o.answer_due_at < ${now}
       RETURNING o.id, o.status, o.escalated_to_unit_id, o.answer_due_at
     ), event AS (
       INSERT INTO opinion_events (opinion_id, type, from_status, to_status, at, details)

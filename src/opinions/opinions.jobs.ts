@@ -14,6 +14,7 @@ import {
   remindDueOpinions,
 } from "./opinions.jobs.queries.ts";
 import { formatTrackingCode } from "./opinions.tracking-code.ts";
+import { OPEN_STATUSES } from "./opinions.workflow.ts";
 import { now as clockNow } from "../calendar/clock.ts";
 
 /** How long before its deadline an open opinion is flagged for a reminder. */
@@ -26,8 +27,8 @@ export const REMINDER_LEAD_MS = 24 * 3_600_000;
  */
 export async function sweepDeadlines({ db, now = clockNow() }: { db: Executor; now?: Date }) {
   const audit = auditEntryFor({ actor: systemActor("deadlines"), action: "opinion.sweep", entityType: "opinion" });
-  const reminded = await remindDueOpinions(db, { now, leadMs: REMINDER_LEAD_MS, audit });
-  const escalated = await escalateOverdueOpinions(db, { now, audit });
+  const reminded = await remindDueOpinions(db, { now, leadMs: REMINDER_LEAD_MS, openStatuses: OPEN_STATUSES, audit });
+  const escalated = await escalateOverdueOpinions(db, { now, openStatuses: OPEN_STATUSES, audit });
   return { reminded, escalated };
 }
 

@@ -13,15 +13,16 @@ export function latestApprovedAnswer(eb: ExpressionBuilder<Database & { o: Datab
     .as("answer");
 }
 
-/** The states in which an opinion has an approved answer the public may read (with consent). */
-const ANSWERED_STATES = ["ANSWERED", "NOTIFIED", "CLOSED"] as const;
-
 /**
  * A unit's figures over a period of receipt [from, to): received, answered, answered on time, mean
- * handling time in hours, open and overdue now, the citizens' ratings. One pass over the unit's opinions
- * of the period (served by the index on unit and creation time).
+ * handling time in hours, open (in one of `openStatuses`) and overdue now, the citizens' ratings. One pass over
+ * the unit's opinions of the period (served by the index on unit and creation time).
  */
-export async function summariseUnitOpinions(db: Executor, { unitIds, from, to, now }: { unitIds: string[]; from: Date; to: Date; now: Date }) {
+export async function summariseUnitOpinions(
+  db: Executor,
+  { unitIds, openStatuses, from, to, now }: { unitIds: string[]; openStatuses: readonly string[]; from: Date; to: Date; now: Date },
+) {
+  const isOpen = sql`status = ANY(${sql.val([...openStatuses])}::text[])`;
   const result = await sql<{
     received: number;
     answered: number;
@@ -40,9 +41,8 @@ export async function summariseUnitOpinions(db: Executor, { unitIds, from, to, n
         AS answered_on_time,
       (avg(extract(epoch FROM answered_at - received_at)) FILTER (WHERE answered_at IS NOT NULL) / 3600)::float8
         AS mean_handling_hours,
-      count(*) FILTER (WHERE status IN ('RECEIVED', 'CLASSIFIED', 'ASSIGNED', 'IN_PROGRESS'))::int AS open,
-      count(*) FILTER (WHERE status IN ('RECEIVED', 'CLASSIFIED', 'ASSIGNED', 'IN_PROGRESS') AND answer_due_at < ${now})::int
-        AS overdue,
+      count(*) FILTER (WHERE ${isOpen})::int AS open,
+      count(*) FILTER (WHERE ${isOpen} AND answer_due_at < ${now})::int AS overdue,
       count(rating)::int AS rated,
       avg(rating)::float8 AS mean_rating,
       count(*) FILTER (WHERE status = 'ROUTED')::int AS routed
@@ -52,19 +52,28 @@ export async function summariseUnitOpinions(db: Executor, { unitIds, from, to, n
 }
 
 /**
- * A page of a unit's answered opinions that their contributors agreed to publish, newest answer first,
- * with the approved answer. Routing kinds (crime reports, denunciations…) are never published.
+ * A page of a unit's answered opinions (in one of `answeredStatuses`) that their contributors agreed to publish,
+ * newest answer first, with the approved answer. Routing kinds (crime reports, denunciations…) are never published.
  */
 export async function listPublishedOpinions(
   db: Executor,
   {
     unitIds,
+    answeredStatuses,
     workflowKinds,
     afterId,
     limit,
     receivedFrom,
     receivedBefore,
-  }: { unitIds: string[]; workflowKinds: readonly string[]; afterId?: string; limit: number; receivedFrom?: Date; receivedBefore?: Date },
+  }: {
+    unitIds: string[];
+    answeredStatuses: readonly string[];
+    workflowKinds: readonly string[];
+    afterId?: string;
+    limit: number;
+    receivedFrom?: Date;
+    receivedBefore?: Date;
+  },
 ) {
   let query = db
     .selectFrom("opinions as o")
@@ -84,7 +93,7 @@ export async function listPublishedOpinions(
     ])
     .where("o.unit_id", "=", sql<string>`ANY(${sql.val(unitIds)}::uuid[])`)
     .where("o.public_consent", "=", true)
-    .where("o.status", "in", [...ANSWERED_STATES])
+    .where("o.status", "in", [...answeredStatuses])
     .where("o.kind", "in", [...workflowKinds])
     .where("o.answered_at", "is not", null)
     .orderBy("o.answered_at", "desc")

@@ -5,7 +5,7 @@ import { dayInVietnam, startOfDayInVietnam } from "../text/dates.ts";
 import { findUnitName, listSubtreeIds } from "../units/units.service.ts";
 import { listPublishedOpinions, summariseUnitOpinions } from "./opinions.publication.queries.ts";
 import { parseCursor } from "./opinions.service.ts";
-import { WORKFLOW_KINDS } from "./opinions.workflow.ts";
+import { ANSWERED_STATUSES, OPEN_STATUSES, WORKFLOW_KINDS } from "./opinions.workflow.ts";
 import { now as clockNow } from "../calendar/clock.ts";
 
 /** The default public period: the last twelve months up to today (Vietnam's days). */
@@ -53,6 +53,7 @@ export async function getUnitPublicSummary(request: PeriodRequest) {
   const { unitName, period, unitIds } = await publicScope({ ...request, now });
   const figures = await summariseUnitOpinions(db, {
     unitIds,
+    openStatuses: OPEN_STATUSES,
     from: startOfDayInVietnam(period.from),
     to: startOfDayInVietnam(period.to, 1),
     now,
@@ -96,7 +97,13 @@ export async function listPublishedOpinionsOfUnit({
   await requireUnit(db, unitId);
   const afterId = parseCursor(cursor);
   const unitIds = await listSubtreeIds({ db, rootId: unitId });
-  const rows = await listPublishedOpinions(db, { unitIds, workflowKinds: WORKFLOW_KINDS, afterId, limit: limit + 1 });
+  const rows = await listPublishedOpinions(db, {
+    unitIds,
+    answeredStatuses: ANSWERED_STATUSES,
+    workflowKinds: WORKFLOW_KINDS,
+    afterId,
+    limit: limit + 1,
+  });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
@@ -121,6 +128,7 @@ export async function exportPublishedOpinionsOfUnit(request: PeriodRequest & { p
     for (;;) {
       const rows = await listPublishedOpinions(db, {
         unitIds,
+        answeredStatuses: ANSWERED_STATUSES,
         workflowKinds: WORKFLOW_KINDS,
         afterId,
         limit: pageSize,

@@ -24,6 +24,7 @@ import {
 import { findLatestApprovedAnswer, listSimilarOpinions, listTopics } from "./opinions.steps.queries.ts";
 import { parseTrackingCode } from "./opinions.tracking-code.ts";
 import {
+  isAnsweredStatus,
   isFaceToFaceChannel,
   isStepAllowed,
   MAX_REOPENS,
@@ -63,7 +64,7 @@ export async function loadByTrackingCode(db: Executor, trackingCode: string) {
 
 /** Whether the citizen may rate the answer now: answered, not yet rated. */
 export function canRate(opinion: OpinionRecord): boolean {
-  return ["ANSWERED", "NOTIFIED", "CLOSED"].includes(opinion.status) && opinion.rating === null;
+  return isAnsweredStatus(opinion.status as OpinionStatus) && opinion.rating === null;
 }
 
 /** Whether the citizen may reopen the opinion now: answered, and not reopened before. */

@@ -2,29 +2,36 @@
  * The opinion lifecycle of DOMAIN.md §3 as data: RECEIVED → CLASSIFIED → ASSIGNED → IN_PROGRESS →
  * ANSWERED → NOTIFIED → CLOSED, with the side states. Pure functions only.
  */
-export const OPINION_STATUSES = [
-  "RECEIVED",
-  "CLASSIFIED",
-  "ASSIGNED",
-  "IN_PROGRESS",
-  "ANSWERED",
-  "NOTIFIED",
-  "CLOSED",
-  "REJECTED",
-  "TRANSFERRED",
-  "ROUTED",
-  "MERGED",
-] as const;
+
+/** States in which the unit still owes the citizen an answer (deadlines run, OVERDUE can apply). */
+export const OPEN_STATUSES = ["RECEIVED", "CLASSIFIED", "ASSIGNED", "IN_PROGRESS"] as const;
+
+/** States after an approved answer: the citizen may read it, rate it and ask once for another look. */
+export const ANSWERED_STATUSES = ["ANSWERED", "NOTIFIED", "CLOSED"] as const;
+
+/**
+ * States in which the opinion left this workflow without an answer of its own: rejected, transferred to another
+ * body, routed to a legal procedure, merged into another opinion (whose answer it shows).
+ */
+export const ENDED_STATUSES = ["REJECTED", "TRANSFERRED", "ROUTED", "MERGED"] as const;
+
+/**
+ * Every state, each in exactly one of the sets above: a new state must say whether the unit still owes an
+ * answer. This module imports nothing: the web app imports it too (web/src/features/opinions/api.ts).
+ */
+export const OPINION_STATUSES = [...OPEN_STATUSES, ...ANSWERED_STATUSES, ...ENDED_STATUSES] as const;
 
 /** A state of an opinion. */
 export type OpinionStatus = (typeof OPINION_STATUSES)[number];
 
-/** States in which the unit still owes the citizen an answer (deadlines run, OVERDUE can apply). */
-export const OPEN_STATUSES: readonly OpinionStatus[] = ["RECEIVED", "CLASSIFIED", "ASSIGNED", "IN_PROGRESS"];
-
 /** Whether the unit still owes an answer. */
 export function isOpenStatus(status: OpinionStatus): boolean {
-  return OPEN_STATUSES.includes(status);
+  return (OPEN_STATUSES as readonly OpinionStatus[]).includes(status);
+}
+
+/** Whether the opinion has an approved answer the citizen may read and rate. */
+export function isAnsweredStatus(status: OpinionStatus): boolean {
+  return (ANSWERED_STATUSES as readonly OpinionStatus[]).includes(status);
 }
 
 /** Who takes a step: an officer or a leader of the responsible unit's subtree, or the citizen (by tracking code). */
@@ -79,7 +86,7 @@ export const TRANSITIONS: Readonly<Record<OpinionAction, Transition>> = {
   transfer_out: { from: OPEN, to: "TRANSFERRED", by: ["leader"], forRoutingKinds: true },
   route: { from: OPEN, to: "ROUTED", by: STAFF, forRoutingKinds: true },
   merge: { from: OPEN, to: "MERGED", by: STAFF, forRoutingKinds: false },
-  reopen: { from: ["ANSWERED", "NOTIFIED", "CLOSED"], to: "IN_PROGRESS", by: ["citizen"], forRoutingKinds: false },
+  reopen: { from: ANSWERED_STATUSES, to: "IN_PROGRESS", by: ["citizen"], forRoutingKinds: false },
 };
 
 /** How many times a citizen may reopen an answered opinion (DOMAIN.md §3: once). */

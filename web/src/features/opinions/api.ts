@@ -1,20 +1,8 @@
 import { apiGet, apiPost } from "../../app/api-client";
+import type { OpinionStatus } from "../../../../src/opinions/opinions.workflow";
 
-/** Workflow states of an opinion (ý kiến). */
-export const OPINION_STATUSES = [
-  "RECEIVED",
-  "CLASSIFIED",
-  "ASSIGNED",
-  "IN_PROGRESS",
-  "ANSWERED",
-  "NOTIFIED",
-  "CLOSED",
-  "REJECTED",
-  "TRANSFERRED",
-  "ROUTED",
-  "MERGED",
-] as const;
-export type OpinionStatus = (typeof OPINION_STATUSES)[number];
+// Workflow states of an opinion (ý kiến) and their sets, from the server's workflow: a module that imports nothing.
+export { isOpenStatus, OPINION_STATUSES, type OpinionStatus } from "../../../../src/opinions/opinions.workflow";
 
 /** Kinds handled here: biểu dương, phản ánh, kiến nghị/đề xuất, hỏi đáp. */
 export const WORKFLOW_KINDS = ["praise", "reflection", "recommendation", "question"] as const;

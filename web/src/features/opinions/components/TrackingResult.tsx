@@ -7,15 +7,13 @@ import { DateTime } from "../../../ui/DateTime";
 import { Fact } from "../../../ui/Fact";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { LoadingState } from "../../../ui/LoadingState";
-import type { OpinionStatus } from "../api";
+import { isOpenStatus } from "../api";
 import { useTrackedOpinion } from "../hooks/useTrackedOpinion";
 import { OpinionTimeline } from "./OpinionTimeline";
 import { RatingForm } from "./RatingForm";
 import { ReopenForm } from "./ReopenForm";
 import { StatusBadge } from "./StatusBadge";
 
-/** States in which the unit still owes an answer: the (new) deadline is worth showing. */
-const AWAITING_ANSWER: readonly OpinionStatus[] = ["RECEIVED", "CLASSIFIED", "ASSIGNED", "IN_PROGRESS"];
 const SATISFACTION_SCORES = [1, 2, 3, 4, 5] as const;
 /** Red of the "overdue" badge: ≥ 4.5:1 with its white text. */
 const OVERDUE_RED = "#c92a2a";
@@ -52,7 +50,8 @@ export function TrackingResult({ code }: { code: string }) {
 
   const message = announcement?.code === code ? announcement.message : "";
   const ratingLevel = SATISFACTION_SCORES.find((score) => score === opinion.rating);
-  const isAwaitingAnswer = AWAITING_ANSWER.includes(opinion.status);
+  // The unit still owes an answer: the (new) deadline is worth showing.
+  const isAwaitingAnswer = isOpenStatus(opinion.status);
 
   return (
     <Stack gap="lg" component="section" aria-labelledby="tracked-opinion-title">
