@@ -61,6 +61,21 @@ describe.each(ENGINES)("request logs on %s", (engine) => {
     expect(text).not.toContain(trackingCode);
   });
 
+  it("keep no address for a request sent through Open311", async () => {
+    const citizen = "203.0.113.78";
+    const sent = await t.app.inject({
+      method: "POST",
+      url: "/open311/v2/requests.json",
+      remoteAddress: citizen,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({ jurisdiction_id: unitId, service_code: "traffic", description: "Xe tải chở quá tải qua cầu." }).toString(),
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const [line] = incoming("POST", "/open311/");
+    expect(line?.req).not.toHaveProperty("remoteAddress");
+    expect(JSON.stringify(lines.filter((l) => l.reqId === line?.reqId))).not.toContain(citizen);
+  });
+
   it("keep an officer's address but not the words searched for, nor any query value that could name a person", async () => {
     const officer = await createTestUser(t.db, { unitId });
     const cookie = await loginAs(t.app, officer.username);

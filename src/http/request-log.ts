@@ -26,6 +26,8 @@ const REDACTED = "[redacted]";
 /** A citizen's tracking code in a path: the API's opinion endpoints and the web app's tracking page. */
 const TRACKING_CODE_PATH = /^(\/api\/public\/opinions|\/track)\/[^/]+/;
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Where citizens write without an account: the API's public part and Open311's requests. */
+const PUBLIC_WRITE_PATH = /^\/(api\/public|open311)\//;
 
 /** `url` as the logs keep it: tracking codes replaced by `{trackingCode}`, query values redacted unless plain. */
 export function loggedUrl(url: string): string {
@@ -43,11 +45,11 @@ export function loggedUrl(url: string): string {
 }
 
 /**
- * What a request's log line holds. A citizen's write (under /api/public) is logged without its address, so that
+ * What a request's log line holds. A citizen's write (under /api/public or /open311) is logged without its address, so that
  * the logs never tie an anonymous opinion, rating or survey answer to an IP and a time.
  */
 function requestLogFields(request: FastifyRequest) {
-  const isPublicWrite = WRITE_METHODS.has(request.method) && request.url.startsWith("/api/public/");
+  const isPublicWrite = WRITE_METHODS.has(request.method) && PUBLIC_WRITE_PATH.test(request.url);
   return {
     method: request.method,
     url: loggedUrl(request.url),
