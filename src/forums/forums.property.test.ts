@@ -106,7 +106,8 @@ describe.each(ENGINES)("public forum endpoints under random input on %s", (engin
           expectErrorContract(response);
         }
       }),
-      { numRuns: 80 },
+      // About one body in five is valid (31–43 of 200 measured): with 80 runs, 8 were created once on CI.
+      { numRuns: 200 },
     );
     expect(outcomes.created).toBeGreaterThan(10);
     expect(outcomes.refused).toBeGreaterThan(10);
