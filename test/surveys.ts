@@ -28,3 +28,12 @@ export async function deviceCookie(app: App, campaignId: string, unitId: string)
   if (!cookie) throw new Error("no device cookie");
   return `ln_device=${cookie.value}`;
 }
+
+/**
+ * The one-time codes printed in a code sheet's text, once each. Links are left out first: a random id in the
+ * survey's URL can hold a code-like run ("…-3323-4629-…" uses the codes' alphabet only).
+ */
+export function printedCodes(text: string): string[] {
+  const words = text.replace(/https?:\/\/\S+/g, " ");
+  return [...new Set(words.match(/\b[A-HJ-KM-NP-Z2-9]{4}-[A-HJ-KM-NP-Z2-9]{4}\b/g) ?? [])];
+}

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, loginAs } from "../../test/app.ts";
 import { ENGINES } from "../../test/db.ts";
 import { createTestUnit, createTestUser } from "../../test/factories.ts";
-import { campaignBody, createCampaignAs } from "../../test/surveys.ts";
+import { campaignBody, createCampaignAs, printedCodes } from "../../test/surveys.ts";
 import { useSuiteClock } from "../../test/clock.ts";
 
 useSuiteClock();
@@ -114,7 +114,7 @@ describe.each(ENGINES)("paper forms on %s", (engine) => {
     }
     // Only the document's text, not its markup: image names in the XML can hold a code-like run of characters.
     const words = text.replace(/<[^>]+>/g, " ");
-    const printed = [...new Set(words.match(/\b[A-HJ-KM-NP-Z2-9]{4}-[A-HJ-KM-NP-Z2-9]{4}\b/g) ?? [])];
+    const printed = printedCodes(words);
     expect(printed, words).toHaveLength(7);
     const stored = await t.db.selectFrom("survey_codes").select("code_hash").where("campaign_id", "=", contact).execute();
     expect(stored).toHaveLength(7);
